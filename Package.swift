@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+// Annals: an append-only, hash-chained record of diplomatic readouts.
+import PackageDescription
+
+let package = Package(
+    name: "Annals",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "annals", targets: ["annals"]),
+        .library(name: "AnnalsExtract", targets: ["AnnalsExtract"]),
+        .library(name: "AnnalsLog", targets: ["AnnalsLog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The C side: a module map over the system libsqlite3 (apt: libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SHA-256 in plain Swift, shared by the extractor (fact ids) and the log (hash chain).
+        .target(name: "AnnalsDigest"),
+        // Readout text to facts with evidence; knows nothing of SQLite or files.
+        .target(name: "AnnalsExtract", dependencies: ["AnnalsDigest"]),
+        // The SQLite wrapper, the event envelope, the hash-chained append-only store.
+        .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
+        // The thin command-line executable over the libraries.
+        .executableTarget(name: "annals", dependencies: [
+            "AnnalsLog", "AnnalsExtract",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
+        .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
+    ]
+)
