@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "AnnalsExtract", dependencies: ["AnnalsDigest"]),
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
+        // Pure folds of the log into read models, and their SQLite tables; replay.
+        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract"]),
         // The thin command-line executable over the libraries.
         .executableTarget(name: "annals", dependencies: [
-            "AnnalsLog", "AnnalsExtract",
+            "AnnalsLog", "AnnalsExtract", "AnnalsProjections",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,0 +1,31 @@
+/// Every event type Annals writes, past tense: what happened to a source, or what a source says
+/// happened in the world.
+public enum EventType: String, Sendable, CaseIterable {
+    // What happened to the readouts (the record itself).
+    case sourceAdded = "SourceAdded"
+    case sourceRevised = "SourceRevised"
+    case sourceRenamed = "SourceRenamed"
+    case sourceWithdrawn = "SourceWithdrawn"
+    case factRetracted = "FactRetracted"
+    case payloadRedacted = "PayloadRedacted"
+    // What the readouts say happened in the world (one per fact type of FACTS.md).
+    case meetingHeld = "MeetingHeld"
+    case partnershipEstablished = "PartnershipEstablished"
+    case partnershipReferenced = "PartnershipReferenced"
+    case documentSigned = "DocumentSigned"
+    case officialsAttended = "OfficialsAttended"
+    case positionStated = "PositionStated"
+    case cooperationAgreed = "CooperationAgreed"
+    case ceremonyHeld = "CeremonyHeld"
+
+    /// True for the event types that assert a fact of a readout.
+    public var assertsFact: Bool {
+        switch self {
+        case .sourceAdded, .sourceRevised, .sourceRenamed, .sourceWithdrawn, .factRetracted, .payloadRedacted: return false
+        default: return true
+        }
+    }
+
+    /// The current payload schema version written for this type.
+    public var currentSchema: Int { 1 }
+}
