@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
+        .testTarget(name: "AnnalsLogTests", dependencies: ["AnnalsLog", "CSQLite"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
     ]
 )

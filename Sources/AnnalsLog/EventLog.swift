@@ -236,6 +236,12 @@ public final class EventLog: EventStore {
         try database.integer("SELECT coalesce(max(seq), 0) FROM events WHERE recorded_at <= ?", [.text(timestamp)])
     }
 
+    /// Copies the WAL into the main file and truncates it, so the file alone holds everything
+    /// (before copying it, and after a redaction so no emptied payload lingers in the WAL).
+    public func checkpointWAL() throws {
+        try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
     /// The migration ids applied to this file.
     public func appliedMigrations() throws -> [String] { try Migrator.appliedIDs(in: database) }
 }
