@@ -17,31 +17,66 @@ public enum SourceEvents {
         public var previousSHA256: String?
         /// The whole readout; nil after a redaction.
         public var text: String?
+        /// The extractor that derived the facts.
+        public var extractor: String?
+        /// Every fact this text supports after this event: the ones asserted in the same
+        /// transaction and the ones carried over unchanged from the previous revision.
+        public var facts: [FactRef]?
 
-        public init(name: String, size: Int, sha256: String, published: String?, previousSHA256: String? = nil, text: String?) {
+        public init(name: String, size: Int, sha256: String, published: String?, previousSHA256: String? = nil,
+                    text: String?, extractor: String? = nil, facts: [FactRef]? = nil) {
             self.name = name
             self.size = size
             self.sha256 = sha256
             self.published = published
             self.previousSHA256 = previousSHA256
             self.text = text
+            self.extractor = extractor
+            self.facts = facts
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, size, sha256, published, text
+            case name, size, sha256, published, text, extractor, facts
             case previousSHA256 = "previous_sha256"
         }
     }
 
-    /// `SourceRenamed`: the same bytes now live under another name.
+    /// Where a live fact of a source was asserted, so a revision or withdrawal can retract it
+    /// on the right stream without searching the log.
+    public struct FactRef: Codable, Sendable, Equatable, Hashable {
+        public var id: String
+        /// The seq of the event that asserted it.
+        public var seq: Int64
+        public var stream: String
+        public var type: String
+        public var validOn: String?
+
+        public init(id: String, seq: Int64, stream: String, type: String, validOn: String?) {
+            self.id = id
+            self.seq = seq
+            self.stream = stream
+            self.type = type
+            self.validOn = validOn
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, seq, stream, type
+            case validOn = "valid_on"
+        }
+    }
+
+    /// `SourceRenamed`: the same bytes now live under another name; its facts stay live.
     public struct Renamed: Codable, Sendable, Equatable {
         public var from: String
         public var to: String
         public var sha256: String
-        public init(from: String, to: String, sha256: String) {
+        /// The live facts, carried over unchanged.
+        public var facts: [FactRef]?
+        public init(from: String, to: String, sha256: String, facts: [FactRef]? = nil) {
             self.from = from
             self.to = to
             self.sha256 = sha256
+            self.facts = facts
         }
     }
 
