@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "annals", targets: ["annals"]),
         .library(name: "AnnalsExtract", targets: ["AnnalsExtract"]),
         .library(name: "AnnalsLog", targets: ["AnnalsLog"]),
+        .library(name: "AnnalsSync", targets: ["AnnalsSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,10 @@ let package = Package(
         .target(name: "AnnalsExtract", dependencies: ["AnnalsDigest"]),
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
+        // The watched folder as a boundary: name rules, no-follow reads, scans, inotify and polling watchers.
+        .target(name: "AnnalsSync", dependencies: [
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The thin command-line executable over the libraries.
         .executableTarget(name: "annals", dependencies: [
             "AnnalsLog", "AnnalsExtract",
@@ -31,5 +36,6 @@ let package = Package(
         ]),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnnalsSyncTests", dependencies: ["AnnalsSync"]),
     ]
 )
