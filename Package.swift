@@ -36,6 +36,9 @@ let package = Package(
         ]),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnnalsSyncTests", dependencies: ["AnnalsSync"]),
+        .testTarget(name: "AnnalsSyncTests", dependencies: [
+            "AnnalsSync",
+            .product(name: "InMemoryLogging", package: "swift-log"),
+        ]),
     ]
 )

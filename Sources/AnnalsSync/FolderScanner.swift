@@ -101,7 +101,7 @@ public struct FolderScanner: Sendable {
             }
             let child = POSIX.retrying { openat(fd, name, POSIX.folderFlags) }
             guard child >= 0 else {
-                let error = FileReadError.from(errno: errno)
+                let error = POSIX.openFailure(in: fd, name, errno: errno)
                 if error != .vanished {
                     result.skipped.append(SkippedEntry(relativePath: path, error: error))
                 }

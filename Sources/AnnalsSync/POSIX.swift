@@ -17,12 +17,24 @@ enum POSIX {
         guard fd >= 0 else { throw FileReadError.from(errno: errno) }
         for component in components {
             let next = retrying { openat(fd, String(component), folderFlags) }
-            let code = errno
+            guard next >= 0 else {
+                let error = openFailure(in: fd, String(component), errno: errno)
+                close(fd)
+                throw error
+            }
             close(fd)
-            guard next >= 0 else { throw FileReadError.from(errno: code) }
             fd = next
         }
         return fd
+    }
+
+    /// What a failed `openat(name, O_NOFOLLOW...)` means. Linux answers `ELOOP` for a link
+    /// opened as a file but `ENOTDIR` for one opened with `O_DIRECTORY`, so look at the entry.
+    static func openFailure(in folder: Int32, _ name: String, errno code: Int32) -> FileReadError {
+        guard code == ENOTDIR || code == ELOOP, let info = try? lstat(in: folder, name) else {
+            return FileReadError.from(errno: code)
+        }
+        return FileKind(mode: info.st_mode) == .symbolicLink ? .symbolicLink : FileReadError.from(errno: code)
     }
 
     /// `fstatat(folder, name, AT_SYMLINK_NOFOLLOW)`: the entry itself, links not followed.

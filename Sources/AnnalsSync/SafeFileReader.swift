@@ -38,7 +38,7 @@ public struct SafeFileReader: Sendable {
         try check(listed)
 
         let fd = POSIX.retrying { openat(folder, name, POSIX.fileFlags) }
-        guard fd >= 0 else { throw FileReadError.from(errno: errno) }
+        guard fd >= 0 else { throw POSIX.openFailure(in: folder, name, errno: errno) }
         defer { close(fd) }
         // Swapped between the lstat and the open? O_NOFOLLOW caught links; this catches the rest.
         let opened = try POSIX.fstat(fd)
