@@ -1,6 +1,7 @@
 import AnnalsSync
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 struct SafeFileReaderTests {
@@ -95,21 +96,29 @@ struct SafeFileReaderTests {
     }
 
     /// A writer appends while we read: the size moves between the fstat and the end of the read.
-    @Test func detectsAFileStillBeingWritten() async throws {
+    /// The writer gets a thread of its own so a busy cooperative pool cannot starve it.
+    @Test func detectsAFileStillBeingWritten() throws {
         let folder = try TempFolder()
         try folder.write("growing.txt", String(repeating: "x", count: 256 * 1024))
         let path = folder.full("growing.txt")
-        let writer = Task.detached {
+        let control = Mutex((started: false, done: false))
+        let writer = Thread {
             let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
             defer { close(fd) }
             var byte: UInt8 = 0x79
-            let until = ContinuousClock.now + .seconds(2)
-            while ContinuousClock.now < until, !Task.isCancelled { _ = write(fd, &byte, 1) }
+            let until = ContinuousClock.now + .seconds(3)
+            while ContinuousClock.now < until, !control.withLock({ $0.done }) {
+                _ = write(fd, &byte, 1)
+                control.withLock { $0.started = true }
+            }
         }
-        defer { writer.cancel() }
+        writer.start()
+        defer { control.withLock { $0.done = true } }
+        while !control.withLock({ $0.started }) { usleep(1000) }
         let reader = SafeFileReader(root: folder.path)
         var sawIt = false
-        for _ in 0..<500 where !sawIt {
+        let until = ContinuousClock.now + .seconds(2)
+        while !sawIt, ContinuousClock.now < until {
             do { _ = try reader.read("growing.txt") } catch { sawIt = error == .stillBeingWritten && error.isRetryable }
         }
         #expect(sawIt)
