@@ -19,6 +19,8 @@ public enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case vanished
     /// Its size or modification time changed while it was read: retry after the settle window.
     case stillBeingWritten
+    /// A folder nested deeper than the scanner's limit.
+    case nestedTooDeep
     /// The name's bytes are not UTF-8, so it cannot be named in the log.
     case nameNotUTF8
     /// Any other failed system call, with its `errno`.
@@ -34,6 +36,7 @@ public enum FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case .permissionDenied: "permission denied"
         case .vanished: "vanished before it could be read"
         case .stillBeingWritten: "still being written"
+        case .nestedTooDeep: "folder nested too deep"
         case .nameNotUTF8: "name is not UTF-8"
         case .system(let code): "I/O error: \(String(cString: strerror(code)))"
         }

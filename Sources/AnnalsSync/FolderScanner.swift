@@ -96,7 +96,7 @@ public struct FolderScanner: Sendable {
         for name in subfolders {
             let path = FileNameRules.join(folder, name)
             guard depth < maxDepth else {
-                result.skipped.append(SkippedEntry(relativePath: path, error: .system(errno: ELOOP)))
+                result.skipped.append(SkippedEntry(relativePath: path, error: .nestedTooDeep))
                 continue
             }
             let child = POSIX.retrying { openat(fd, name, POSIX.folderFlags) }

@@ -117,6 +117,36 @@ struct InotifyWatcherTests {
         #expect(await collector.wait { $0.changed == ["link.txt", "pipe.txt", "x.txt"] })
     }
 
+    @Test func aFolderMovedInReportsItsReadouts() async throws {
+        let folder = try TempFolder()
+        let elsewhere = try TempFolder()
+        try elsewhere.mkdir("batch/inner")
+        try elsewhere.write("batch/a.txt")
+        try elsewhere.write("batch/inner/b.txt")
+        try elsewhere.write("batch/.c.txt")
+        let (watcher, collector) = try watch(folder)
+        defer { watcher.stop() }
+        #expect(Glibc.rename(elsewhere.full("batch"), folder.full("batch")) == 0)
+        #expect(await collector.wait { $0.changed == ["batch/a.txt", "batch/inner/b.txt"] })
+        try folder.write("batch/inner/d.txt")
+        #expect(await collector.wait { $0.changed.contains("batch/inner/d.txt") })
+    }
+
+    @Test func aLinkedFolderIsNeverWatched() async throws {
+        let folder = try TempFolder()
+        let outside = try TempFolder()
+        try folder.symlink("outside", to: outside.path)
+        let (watcher, collector) = try watch(folder)
+        defer { watcher.stop() }
+        try outside.write("secret.txt")
+        try folder.symlink("later", to: outside.path)
+        try outside.write("secret2.txt")
+        try folder.write("control.txt")
+        #expect(await collector.wait { $0.changed.contains("control.txt") })
+        await collector.settle()
+        #expect(collector.mentioned == ["control.txt"])
+    }
+
     @Test func aSubfolderMovedAwayAsksForAFullRescan() async throws {
         let folder = try TempFolder()
         let elsewhere = try TempFolder()
