@@ -36,8 +36,10 @@ struct PollingWatcherTests {
         watcher.start()
         let stopped = ContinuousClock.now
         watcher.stop()
-        #expect(await collector.wait(timeout: .seconds(1)) { $0.finished })
-        #expect(ContinuousClock.now - stopped < .milliseconds(100))
+        #expect(await collector.wait(timeout: .seconds(2)) { $0.finished })
+        // The thread wakes at once through its pipe (well under 100 ms when idle); the margin is
+        // for the test's own consumer task on a loaded two-core machine.
+        #expect(ContinuousClock.now - stopped < .seconds(1))
     }
 
     @Test func makeFolderWatcherHonoursPoll() throws {
