@@ -51,7 +51,7 @@ final class InotifyEventLoop: @unchecked Sendable {
                        pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, timeoutMilliseconds())
             if ready < 0, errno != EINTR {
-                logger.error("inotify poll failed", metadata: ["sync.error": "\(POSIX.describe(errno: errno))"])
+                logger.info("inotify poll failed; watcher stopped", metadata: ["sync.error": "\(POSIX.describe(errno: errno))"])
                 return
             }
             if fds[1].revents != 0 { return }
@@ -83,7 +83,7 @@ final class InotifyEventLoop: @unchecked Sendable {
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno != EAGAIN {
-                    logger.error("inotify read failed", metadata: ["sync.error": "\(POSIX.describe(errno: errno))"])
+                    logger.info("inotify read failed", metadata: ["sync.error": "\(POSIX.describe(errno: errno))"])
                 }
                 return
             }
@@ -97,7 +97,7 @@ final class InotifyEventLoop: @unchecked Sendable {
     private func handle(_ event: InotifyEvent) {
         let now = ContinuousClock.now
         if event.has(InotifyEvent.queueOverflow) {
-            logger.warning("inotify queue overflowed; full rescan", metadata: ["sync.root": "\(root)"])
+            logger.info("inotify queue overflowed; full rescan", metadata: ["sync.root": "\(root)"])
             pending.noteRescan(at: now)
             watchTree(under: "", reportingFiles: false, at: now)
             return
@@ -110,7 +110,7 @@ final class InotifyEventLoop: @unchecked Sendable {
         if event.has(InotifyEvent.deleteSelf) || event.has(InotifyEvent.moveSelf) {
             // A subfolder's own departure is handled through its parent's event.
             if folder.isEmpty {
-                logger.warning("watched folder was deleted or moved; full rescan", metadata: ["sync.root": "\(root)"])
+                logger.info("watched folder was deleted or moved; full rescan", metadata: ["sync.root": "\(root)"])
                 pending.noteRescan(at: now)
             }
             return
@@ -163,7 +163,7 @@ final class InotifyEventLoop: @unchecked Sendable {
             scan = try scanner.scan(under: folder) { addWatch($0, at: now) }
         } catch {
             if error != .vanished {
-                logger.warning("cannot scan folder", metadata: ["sync.folder": "\(folder)", "sync.error": "\(error.reason)"])
+                logger.info("cannot scan folder", metadata: ["sync.folder": "\(folder)", "sync.error": "\(error.reason)"])
             }
             return
         }
@@ -189,8 +189,9 @@ final class InotifyEventLoop: @unchecked Sendable {
         case ENOSPC where limitLogged:
             pending.noteRescan(at: now)
         default:
+            // Once for the watch limit (swift-log: libraries warn only for one-time conditions).
             if code == ENOSPC { limitLogged = true }
-            logger.error("cannot watch subfolder; its changes need a full rescan", metadata: [
+            logger.log(level: code == ENOSPC ? .warning : .info, "cannot watch subfolder; its changes need a full rescan", metadata: [
                 "sync.folder": "\(folder)",
                 "sync.error": "\(code == ENOSPC ? "inotify watch limit reached (fs.inotify.max_user_watches)" : POSIX.describe(errno: code))",
             ])

@@ -42,7 +42,7 @@ final class PollingLoop: @unchecked Sendable {
             scan = try scanner.scan()
         } catch {
             if !failing {
-                logger.warning("cannot scan watched folder; will retry", metadata: [
+                logger.info("cannot scan watched folder; will retry", metadata: [
                     "sync.root": "\(scanner.root)", "sync.error": "\(error.reason)",
                 ])
             }
