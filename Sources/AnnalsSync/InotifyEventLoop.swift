@@ -76,9 +76,10 @@ final class InotifyEventLoop: @unchecked Sendable {
         return Int32(min(1000, seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000))
     }
 
-    /// Reads until the non-blocking descriptor is empty, handling each event.
+    /// Reads until the non-blocking descriptor is empty (or 64 buffers, so a flood cannot hold
+    /// back a due batch or a stop), handling each event.
     private func drain(into buffer: UnsafeMutableRawBufferPointer) {
-        while true {
+        for _ in 0..<64 {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }

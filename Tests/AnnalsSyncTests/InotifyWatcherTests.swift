@@ -132,6 +132,19 @@ struct InotifyWatcherTests {
         #expect(await collector.wait { $0.changed.contains("batch/inner/d.txt") })
     }
 
+    @Test func aFolderRenamedInsideTheRootKeepsBeingWatchedUnderItsNewName() async throws {
+        let folder = try TempFolder()
+        try folder.mkdir("old/inner")
+        try folder.write("old/inner/a.txt")
+        let (watcher, collector) = try watch(folder)
+        defer { watcher.stop() }
+        try folder.rename("old", "new")
+        #expect(await collector.wait { $0.changed.contains("new/inner/a.txt") && $0.batches.contains(where: \.needsFullRescan) })
+        try folder.write("new/inner/b.txt")
+        #expect(await collector.wait { $0.changed.contains("new/inner/b.txt") })
+        #expect(!collector.mentioned.contains { $0.hasPrefix("old/") })
+    }
+
     @Test func aLinkedFolderIsNeverWatched() async throws {
         let folder = try TempFolder()
         let outside = try TempFolder()
