@@ -18,6 +18,7 @@ struct FolderScannerTests {
         try folder.symlink(".hidden-link.txt", to: "a.txt")
         try folder.mkfifo("pipe.txt")
         try folder.mkfifo("pipe.other")
+        try folder.makeSocket("sock.txt")
 
         let scanner = FolderScanner(root: folder.path)
         let scan = try scanner.scan()
@@ -28,6 +29,7 @@ struct FolderScannerTests {
             "skipped linked-folder: symbolic link",
             "skipped outside-folder: symbolic link",
             "skipped pipe.txt: FIFO",
+            "skipped sock.txt: socket",
             "skipped x.txt: directory",
         ])
         #expect(try scanner.scan() == scan)

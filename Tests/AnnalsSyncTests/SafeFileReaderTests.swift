@@ -51,6 +51,12 @@ struct SafeFileReaderTests {
         #expect(FileReadError.notRegularFile(.fifo).reason == "FIFO")
     }
 
+    @Test func refusesASocket() throws {
+        let folder = try TempFolder()
+        try folder.makeSocket("sock.txt")
+        #expect(throws: FileReadError.notRegularFile(.socket)) { try SafeFileReader(root: folder.path).read("sock.txt") }
+    }
+
     @Test func refusesAFolderNamedLikeAReadout() throws {
         let folder = try TempFolder()
         try folder.mkdir("x.txt")
