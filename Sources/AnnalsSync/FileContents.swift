@@ -8,4 +8,11 @@ public struct FileContents: Sendable, Hashable {
     public let mtimeNanoseconds: Int64
     /// `st_ino`: with size and mtime, what the polling watcher compares.
     public let inode: UInt64
+
+    public init(bytes: [UInt8], size: Int64, mtimeNanoseconds: Int64, inode: UInt64) {
+        self.bytes = bytes
+        self.size = size
+        self.mtimeNanoseconds = mtimeNanoseconds
+        self.inode = inode
+    }
 }
