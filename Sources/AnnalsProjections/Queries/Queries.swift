@@ -19,10 +19,14 @@ public final class Queries {
     public let seq: Int64
     private let temporary: TemporaryStore?
 
-    /// Queries over `log` (read-only is fine).
-    public convenience init(log: EventLog) throws {
+    /// Queries over `log` (read-only is fine), as the log knows things now or, with `knownAt`,
+    /// as it knew them after that seq.
+    public convenience init(log: EventLog, knownAt: Int64? = nil) throws {
         let head = try log.head()?.seq ?? 0
-        if try Queries.tablesAreCurrent(in: log.database, head: head) {
+        if let knownAt, knownAt < head {
+            let temporary = try TemporaryStore(log: log, through: knownAt)
+            self.init(log: log, store: temporary.database, seq: knownAt, temporary: temporary)
+        } else if try Queries.tablesAreCurrent(in: log.database, head: head) {
             self.init(log: log, store: log.database, seq: head, temporary: nil)
         } else {
             let temporary = try TemporaryStore(log: log, through: head)

@@ -16,6 +16,10 @@ struct QueriesTests {
         let recorded = try db.appendReadout(QueriesTests.first, text: a.text, facts: a.facts)
         let b = try Seeds.facts("002_f615c0baa5c69549")
         try db.appendReadout(QueriesTests.second, text: b.text, facts: b.facts)
+        // For trying the CLI by hand: ANNALS_TEST_KEEP_DB=/tmp/x.sqlite keeps a copy of this log.
+        if let keep = ProcessInfo.processInfo.environment["ANNALS_TEST_KEEP_DB"], !FileManager.default.fileExists(atPath: keep) {
+            try db.log.database.execute("VACUUM INTO '\(keep)'")
+        }
         return (db, recorded.last?.seq ?? 0)
     }
 
