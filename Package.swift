@@ -24,7 +24,7 @@ let package = Package(
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
         // Pure folds of the log into read models, and their SQLite tables; replay.
-        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract"]),
+        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract", "AnnalsDigest"]),
         // The thin command-line executable over the libraries.
         .executableTarget(name: "annals", dependencies: [
             "AnnalsLog", "AnnalsExtract", "AnnalsProjections",

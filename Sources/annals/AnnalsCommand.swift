@@ -9,7 +9,7 @@ struct AnnalsCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RelationsCommand.self, HistoryCommand.self, MeetingsCommand.self, DocumentsCommand.self,
-            PeopleCommand.self, SourcesCommand.self, ExplainCommand.self,
+            PeopleCommand.self, SourcesCommand.self, ExplainCommand.self, ReplayCommand.self,
         ]
     )
 }

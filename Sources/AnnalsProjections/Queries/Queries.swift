@@ -47,10 +47,13 @@ public final class Queries {
         return Queries(log: log, store: temporary.database, seq: seq, temporary: temporary)
     }
 
+    /// Whether `database` has the read-model tables.
+    static func tablesArePresent(in database: Database) throws -> Bool {
+        try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projection_positions'") > 0
+    }
+
     static func tablesAreCurrent(in database: Database, head: Int64) throws -> Bool {
-        let present = try database.integer(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projection_positions'")
-        guard present > 0 else { return false }
+        guard try tablesArePresent(in: database) else { return false }
         let rows = try database.rows("SELECT projection, version, position FROM projection_positions", []) {
             ($0.string(0) ?? "", $0.int64(1), $0.int64(2))
         }
