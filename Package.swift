@@ -26,7 +26,7 @@ let package = Package(
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
         // Pure folds of the log into read models, and their SQLite tables; replay.
-        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract"]),
+        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract", "AnnalsDigest"]),
         // The watched folder as a boundary (name rules, no-follow reads, scans, inotify and
         // polling watchers), the recorder of readouts and the reconciler over them.
         .target(name: "AnnalsSync", dependencies: [
@@ -46,5 +46,6 @@ let package = Package(
             "AnnalsSync",
             .product(name: "InMemoryLogging", package: "swift-log"),
         ]),
+        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog"]),
     ]
 )
