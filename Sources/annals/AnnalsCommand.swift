@@ -7,6 +7,6 @@ struct AnnalsCommand: ParsableCommand {
         commandName: "annals",
         abstract: "Keep the record of diplomacy: readouts in, an append-only hash-chained log of facts out.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ExtractCommand.self]
     )
 }
