@@ -18,7 +18,7 @@ struct DaemonTests {
     func drop(_ annals: AnnalsBinary, _ name: String, _ text: String) throws {
         // Written under a hidden temporary name, then renamed in: what careful tools do.
         try annals.write("watched/.\(name).tmp", text)
-        try FileManager.default.moveItem(atPath: annals.path("watched/.\(name).tmp"), toPath: annals.path("watched/\(name)"))
+        #expect(rename(annals.path("watched/.\(name).tmp"), annals.path("watched/\(name)")) == 0)
     }
 
     func meetings(_ annals: AnnalsBinary) throws -> [[String: Any]] {

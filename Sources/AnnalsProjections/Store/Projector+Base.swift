@@ -28,10 +28,16 @@ extension Projector {
             if seq > 0 { try endFact(seq, by: event.seq, &dirty) }
         case .payloadRedacted:
             guard let redacted = SourceEvents.decode(SourceEvents.Redacted.self, from: event) else { return }
-            for target in redacted.targets { try endFact(target, by: event.seq, &dirty) }
+            // What a redacted payload said must leave the read models too (a fact's summary
+            // names people), and replay, which sees only the emptied payloads, must agree.
+            for target in redacted.targets {
+                try endFact(target, by: event.seq, &dirty)
+                try store.cachedStatement(sql: "DELETE FROM facts WHERE seq = ?").execute([.integer(target)])
+            }
             if let name = redacted.source {
-                try store.cachedStatement(sql: "UPDATE sources SET state = 'redacted', last_seq = ? WHERE name = ?")
-                    .execute([.integer(event.seq), .text(name)])
+                try store.cachedStatement(sql: """
+                    UPDATE sources SET state = 'redacted', last_seq = ?, sha256 = ?, size = 0, published = NULL WHERE name = ?
+                    """).execute([.integer(event.seq), .text(redacted.sourceSHA256 ?? ""), .text(name)])
                 try endFacts(of: name, by: event.seq, &dirty)
             }
         default:
