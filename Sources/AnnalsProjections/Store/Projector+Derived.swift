@@ -53,15 +53,32 @@ extension Projector {
         return fact
     }
 
+    /// Re-derives a pair from all its claims, writing only the steps that changed.
     func writeRelation(pair: String, claims: [PartnershipClaim]) throws {
-        try store.cachedStatement(sql: "DELETE FROM relations WHERE pair = ?").execute([.text(pair)])
-        try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ?").execute([.text(pair)])
         let parties = pair.split(separator: "-").map(String.init)
+        let stored = try store.rows("""
+            SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? ORDER BY step
+            """, [.text(pair)], Projector.step(from:))
         guard let relation = Relation.derive(parties: parties, claims: claims, ranking: ranking),
-              let current = relation.ladder.last else { return }
+              let current = relation.ladder.last else {
+            try store.cachedStatement(sql: "DELETE FROM relations WHERE pair = ?").execute([.text(pair)])
+            try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ?").execute([.text(pair)])
+            return
+        }
+        for (index, step) in relation.ladder.enumerated() where index >= stored.count || stored[index] != step {
+            try writeStep(pair: pair, number: index + 1, step)
+        }
+        if stored.count > relation.ladder.count {
+            try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ? AND step > ?")
+                .execute([.text(pair), .integer(Int64(relation.ladder.count))])
+        }
         let lastClaimOn = claims.map(\.date).max() ?? current.since
         try writeRelationRow(pair: pair, current: current, steps: relation.ladder.count, lastClaimOn: lastClaimOn)
-        for (index, step) in relation.ladder.enumerated() { try writeStep(pair: pair, number: index + 1, step) }
+    }
+
+    static func step(from row: Statement) -> LadderStep {
+        LadderStep(level: row.string(0) ?? "", since: row.string(1) ?? "", source: row.string(3) ?? "", fact: row.string(4) ?? "",
+                   seq: row.int64(5), change: row.string(2) ?? "", sources: JSONText.parseArray(row.string(6)))
     }
 
     private func writeRelationRow(pair: String, current: LadderStep, steps: Int, lastClaimOn: String) throws {
@@ -92,10 +109,7 @@ extension Projector {
         guard let stored, let earliest = added.map(\.date).min(), earliest > stored.1 else { return false }
         let last = try store.rows("""
             SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? AND step = ?
-            """, [.text(pair), .integer(Int64(stored.0))]) {
-            LadderStep(level: $0.string(0) ?? "", since: $0.string(1) ?? "", source: $0.string(3) ?? "", fact: $0.string(4) ?? "",
-                       seq: $0.int64(5), change: $0.string(2) ?? "", sources: JSONText.parseArray($0.string(6)))
-        }.first
+            """, [.text(pair), .integer(Int64(stored.0))], Projector.step(from:)).first
         guard let last else { return false }
         var builder = LadderBuilder(ladder: [last], ranking: ranking)
         for claim in added.sorted(by: LadderBuilder.precedes) { builder.add(claim) }
