@@ -72,7 +72,7 @@ final class TemporaryStore {
     init(log: EventLog, through seq: Int64) throws {
         path = NSTemporaryDirectory() + "annals-readmodels-\(UUID().uuidString).sqlite"
         database = try Database(path: path)
-        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         let projector = try Projector(log: log, store: database)
         try projector.catchUp(through: seq)
     }

@@ -54,7 +54,8 @@ public enum ProjectionSchema {
                 since    TEXT    NOT NULL,
                 source   TEXT    NOT NULL,
                 fact_id  TEXT    NOT NULL,
-                steps    INTEGER NOT NULL
+                steps    INTEGER NOT NULL,
+                last_claim_on TEXT NOT NULL
             );
 
             CREATE TABLE relation_steps (

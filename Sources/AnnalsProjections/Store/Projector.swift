@@ -16,8 +16,13 @@ public final class Projector {
     /// Where the read models live: the log's own connection, or another database (replay).
     public let store: Database
     public let ranking: LevelRanking
-    /// Whether the per-event work of the derived models runs (off during a base-only rebuild).
+    /// Whether the per-batch work of the derived models runs (off during a full rebuild, which
+    /// derives them once at the end).
     var maintainDerived = true
+    /// Whether `person_appearances` rows are written as facts come and go.
+    var maintainAppearances = true
+    /// Sources whose facts are ignored; nil when it must be reloaded.
+    var withdrawnNames: Set<String>?
 
     /// A projector writing into the log's own file, which must have been opened with
     /// `ProjectionSchema.migrations`.
@@ -45,12 +50,14 @@ public final class Projector {
     /// projector) are applied first, from the log.
     public func apply(_ events: [RecordedEvent]) throws {
         guard let first = events.first, let last = events.last else { return }
+        withdrawnNames = nil
         let position = try positions().values.min() ?? 0
         var dirty = DirtyKeys()
         if position < first.seq - 1 {
             try log.forEachEvent(after: position, through: first.seq - 1) { try applyBase($0, &dirty) }
         }
         for event in events where event.seq > position { try applyBase(event, &dirty) }
+        try flushSourceDeltas(&dirty)
         try refresh(dirty)
         try setPositions(max(last.seq, position), of: ProjectionName.allCases)
     }
@@ -67,17 +74,18 @@ public final class Projector {
     public func catchUp(through limit: Int64, progress: (Int64, Int64) -> Void = { _, _ in }) throws {
         let head = min(try log.head()?.seq ?? 0, limit)
         let stored = try storedVersions()
+        withdrawnNames = nil
         let stale = ProjectionName.allCases.filter { stored[$0] != $0.version }
         if stale.contains(where: \.isBase) {
             try store.transaction { try resetAll() }
             try replayBase(through: head, progress: progress)
             for name in ProjectionName.allCases where !name.isBase {
-                try store.transaction { try rebuild(name, progress: progress) }
+                try store.transaction { try rebuild(name, appearancesWritten: true, progress: progress) }
             }
             return
         }
         for name in stale {
-            try store.transaction { try rebuild(name, progress: progress) }
+            try store.transaction { try rebuild(name, appearancesWritten: false, progress: progress) }
         }
         var position = try positions().values.min() ?? 0
         let chunk: Int64 = 5_000
@@ -86,6 +94,7 @@ public final class Projector {
             try store.transaction {
                 var dirty = DirtyKeys()
                 try log.forEachEvent(after: position, through: through) { try applyBase($0, &dirty) }
+                try flushSourceDeltas(&dirty)
                 try refresh(dirty)
                 try setPositions(through, of: ProjectionName.allCases)
             }
@@ -127,7 +136,8 @@ public final class Projector {
         try setPositions(0, of: ProjectionName.allCases)
     }
 
-    /// Folds the log into `facts` and `sources` only, in chunked transactions, then marks them.
+    /// Folds the log into `facts`, `sources` and `person_appearances` only, in chunked
+    /// transactions, then marks the base projections; the derived ones are rebuilt after.
     func replayBase(through head: Int64, progress: (Int64, Int64) -> Void) throws {
         maintainDerived = false
         defer { maintainDerived = true }
@@ -138,6 +148,7 @@ public final class Projector {
             try store.transaction {
                 var dirty = DirtyKeys()
                 try log.forEachEvent(after: position, through: through) { try applyBase($0, &dirty) }
+                try flushSourceDeltas(&dirty)
                 try setPositions(through, of: [.facts, .sources])
             }
             position = through
