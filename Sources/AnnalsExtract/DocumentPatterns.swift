@@ -37,7 +37,8 @@ enum DocumentPatterns {
                 continue
             }
             listIntro = nil
-            guard let trigger = signingTrigger(a, index) else { continue }
+            let triggers = signingTriggers(a, index)
+            guard let trigger = triggers.first else { continue }
             let heads = findHeads(a, index)
             guard !heads.isEmpty else { continue }
             if a.text.mark(sentence.end - 1) == 0x3A, index + 1 < a.sentences.count, a.sentences[index + 1].isListItem {
@@ -47,7 +48,7 @@ enum DocumentPatterns {
             var consumedUntil = sentence.first
             var batchSeen = -1
             var batchFact: Int?
-            for head in heads where head.first >= consumedUntil {
+            for head in heads where head.first >= consumedUntil && triggers.contains(where: { isLinked(a.text, head, to: $0, in: sentence) }) {
                 var fact = Fact(type: "document", evidence: [a.evidence(index)])
                 fact.kind = head.kind.kind
                 fact.date = s.day(index)?.iso
@@ -60,6 +61,7 @@ enum DocumentPatterns {
                     titleEnd = clauseEnd(a.text, from: head.end, limit: sentence.end)
                     fact.fields = fields(a, from: head.end, to: titleEnd)
                 } else {
+                    guard isNamedDocument(a.text, head, from: sentence.first) else { continue }
                     if batchSeen >= 0, absorbed(a.text, from: batchSeen, to: head.first) {
                         consumedUntil = title(a.text, head, limit: sentence.end).end
                         continue
@@ -91,27 +93,30 @@ enum DocumentPatterns {
 
     /// The first signing verb or noun of the sentence that reports a signing now (not intended,
     /// not recalled from an earlier visit); nil where there is none.
-    static func signingTrigger(_ a: Analysis, _ index: Int) -> Int? {
+    static func signingTrigger(_ a: Analysis, _ index: Int) -> Int? { signingTriggers(a, index).first }
+
+    /// Every signing verb or noun of the sentence; none where the signing is recalled.
+    static func signingTriggers(_ a: Analysis, _ index: Int) -> [Int] {
         let sentence = a.sentences[index]
         let text = a.text
-        var found: Int?
+        var found: [Int] = []
         for k in sentence.first..<sentence.end {
             let h = text.tokens[k].hash
             let isVerb = verbs.contains(h)
             let isNoun = nouns.contains(h) && text.isWord(k + 1, W.of)
             guard isVerb || isNoun else { continue }
             if isVerb, MeetingPatterns.isUnrealised(text, before: k, from: sentence.first) { continue }
-            if isVerb, text.isAny(k - 1, hadWords) { return nil }
+            if isVerb, text.isAny(k - 1, hadWords) { return [] }
             // "signed during Premier Li's official visit ... in June", "signed at the time".
             if isVerb {
                 var j = k + 1
                 var steps = 0
                 while j < sentence.end, steps < 3 {
-                    if text.isAny(j, afterBackground) { return nil }
-                    if text.isWord(j, W.at), text.isWord(j + 1, W.the), text.isWord(j + 2, W.time) { return nil }
+                    if text.isAny(j, afterBackground) { return [] }
+                    if text.isWord(j, W.at), text.isWord(j + 1, W.the), text.isWord(j + 2, W.time) { return [] }
                     if text.isWord(j, W.in_), let date = DateResolver.parse(text, at: j + 1, limit: sentence.end) {
                         switch date.expression {
-                        case .year, .month, .vague: return nil
+                        case .year, .month, .vague: return []
                         default: break
                         }
                     }
@@ -119,7 +124,7 @@ enum DocumentPatterns {
                     steps += 1
                 }
             }
-            if found == nil { found = k }
+            found.append(k)
         }
         return found
     }
@@ -135,6 +140,31 @@ enum DocumentPatterns {
             k = match.end
         }
         return heads
+    }
+
+    static let determiners = W.set("a an the this its their one another each")
+
+    /// A single document is named by a determiner or a capitalised title ("a memorandum of
+    /// understanding", "the Joint Statement"), not a verb ("helped to plan").
+    static func isNamedDocument(_ text: Text, _ head: Head, from start: Int) -> Bool {
+        if text.tokens[head.first].isCapitalized { return true }
+        var k = head.first - 1
+        var steps = 0
+        while k >= start, steps < 4 {
+            if text.isAny(k, determiners) { return true }
+            if text.tokens[k].kind != .word || text.isWord(k, W.to) || text.isWord(k, W.and) { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// Whether the signing verb governs the document: within a short span of it, either way.
+    static func isLinked(_ text: Text, _ head: Head, to trigger: Int, in sentence: Sentence) -> Bool {
+        let lower = min(head.first, trigger), upper = max(head.first, trigger)
+        guard upper - lower <= 30 else { return false }
+        for k in lower..<upper where text.mark(k) == 0x3B { return false }
+        return true
     }
 
     /// "20", "more than 30", "nearly 20", "three" before a head (over its modifiers).
