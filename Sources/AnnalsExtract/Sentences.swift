@@ -34,6 +34,13 @@ enum Sentences {
             first = i
         }
         sentences.append(make(text, first, tokens.count))
+        // A line without closing punctuation is a headline only when prose follows it; a readout
+        // that is one unpunctuated line ("The US, Russia, and Switzerland met yesterday") is prose.
+        if let lastProse = sentences.lastIndex(where: { !$0.isHeadline }) {
+            for index in sentences.indices where index > lastProse { sentences[index].isHeadline = false }
+        } else {
+            for index in sentences.indices { sentences[index].isHeadline = false }
+        }
         return sentences
     }
 
