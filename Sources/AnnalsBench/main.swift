@@ -1,3 +1,4 @@
+import AnnalsDigest
 import AnnalsLog
 import Foundation
 
@@ -15,6 +16,7 @@ let usage = """
       replay        replay_events_per_s (pending projections) and log_scan_events_per_s (forEachEvent)
       stream-read   p50/p99 ms of events(inStream:) for one 100-event stream, beside the C API
       all           everything above in one run
+      hash          SHA-256 alone over the workload's payloads and chain rows -> hash_mb_per_s (where the time goes)
 
     defaults: --events 200000 --seed 11 --runs 3 --batch 1000 --dir a new folder under /tmp --lookups 500
     raw-scan, replay and stream-read read --db when given (an Annals log of the workload), else build one.
@@ -66,7 +68,7 @@ func parseOptions(_ arguments: [String]) -> Options {
             options.command = argument
         }
     }
-    guard ["workload", "raw-insert", "append", "raw-scan", "replay", "stream-read", "all"].contains(options.command) else {
+    guard ["workload", "raw-insert", "append", "raw-scan", "replay", "stream-read", "all", "hash"].contains(options.command) else {
         fail(options.command.isEmpty ? "missing command" : "unknown command \(options.command)")
     }
     return options
@@ -262,6 +264,35 @@ final class Bench {
         report.set("raw_stream_read_p99_ms", Sample(runs: rawP99), digits: 3)
     }
 
+    /// SHA-256 alone: each payload's digest, then the chain hash over 32 bytes and a ~200-byte
+    /// row, as both insert paths do per event; shows the hash's share of an insert.
+    func measureHash() throws {
+        let w = try workload
+        var rates: [Double] = [], perEvent: [Double] = []
+        let row = [UInt8](repeating: UInt8(ascii: "x"), count: 200)
+        let prev = [UInt8](repeating: 0, count: 32)
+        for run in 1...options.runs {
+            var bytes = 0
+            var check: UInt8 = 0
+            let start = monotonicSeconds()
+            for event in w.events {
+                check ^= SHA256.hash(event.payload)[0]
+                var hasher = SHA256()
+                hasher.update(prev)
+                hasher.update(row)
+                check ^= hasher.finalize()[0]
+                bytes += event.payload.count + 232
+            }
+            let seconds = monotonicSeconds() - start
+            blackHole(check)
+            rates.append(Double(bytes) / 1e6 / seconds)
+            perEvent.append(seconds / Double(w.events.count) * 1e6)
+            progress(String(format: "hash run %d: %.1f MB/s, %.2f µs per event", run, rates.last!, perEvent.last!))
+        }
+        report.set("hash_mb_per_s", Sample(runs: rates), digits: 1)
+        report.set("hash_us_per_event", Sample(runs: perEvent), digits: 2)
+    }
+
     func finish() {
         if !options.keep, options.db == nil, let logDatabase { removeDatabase(logDatabase) }
         if options.dir == nil && !options.keep { rmdir(dir) }
@@ -285,6 +316,7 @@ do {
     case "raw-scan": try bench.measureRawScan()
     case "replay": try bench.measureReplay()
     case "stream-read": try bench.measureStreamRead()
+    case "hash": try bench.measureHash()
     default:
         try bench.describeWorkload()
         try bench.measureAppend()
