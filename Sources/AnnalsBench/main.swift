@@ -10,7 +10,7 @@ let usage = """
     commands:
       workload      generate the workload and describe it (--out FILE.jsonl also writes it, one event a line)
       raw-insert    prepared INSERTs through the C API with the SHA-256 chain -> raw_insert_rows_per_s
-      append        EventLog.append, B events per call, interleaved with raw-insert runs
+      append        EventLog.append, B events per call, interleaved with raw-insert runs (--no-baseline: alone)
                     -> append_events_per_s, append_ratio_to_raw
       raw-scan      every row in seq order, every payload byte, C API -> raw_scan_rows_per_s
       replay        replay_events_per_s (pending projections) and log_scan_events_per_s (forEachEvent)
@@ -33,6 +33,7 @@ struct Options {
     var out: String?
     var lookups = 500
     var keep = false
+    var noBaseline = false
 }
 
 func parseOptions(_ arguments: [String]) -> Options {
@@ -61,6 +62,7 @@ func parseOptions(_ arguments: [String]) -> Options {
         case "--db": options.db = value(argument)
         case "--out": options.out = value(argument)
         case "--keep": options.keep = true
+        case "--no-baseline": options.noBaseline = true
         case "-h", "--help", "help": print(usage); exit(0)
         case _ where argument.hasPrefix("-"): fail("unknown option \(argument)")
         default:
@@ -174,10 +176,14 @@ final class Bench {
     func measureAppend() throws {
         var raw: [Double] = [], log: [Double] = []
         for run in 1...options.runs {
-            raw.append(try rawInsertOnce(run))
+            if !options.noBaseline { raw.append(try rawInsertOnce(run)) }
             log.append(try appendOnce(run, keep: run == options.runs && logDatabase == nil))
         }
         let rawSample = Sample(runs: raw), logSample = Sample(runs: log)
+        if options.noBaseline {
+            report.set("append_events_per_s", logSample, digits: 0)
+            return
+        }
         report.set("raw_insert_rows_per_s", rawSample, digits: 0)
         report.set("append_events_per_s", logSample, digits: 0)
         report.set("append_ratio_to_raw", logSample.median / rawSample.median, digits: 3)

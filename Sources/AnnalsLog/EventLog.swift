@@ -152,14 +152,21 @@ public final class EventLog: EventStore {
             """)
         var recorded: [RecordedEvent] = []
         recorded.reserveCapacity(events.count)
+        // The chain runs on digest bytes, decoded once per call; one row buffer serves every event.
+        var prevDigest = Hex.decode(prevHash) ?? []
+        var row: [UInt8] = []
+        row.reserveCapacity(256)
         for event in events {
             seq += 1
             let version = versions[event.stream, default: 0] + 1
             versions[event.stream] = version
             let payloadSHA256 = SHA256.hex(event.payload)
-            let hash = HashChain.hash(prevHash: prevHash, canonicalRow: HashChain.canonicalRow(
+            row.removeAll(keepingCapacity: true)
+            HashChain.appendCanonicalRow(
                 seq: seq, stream: event.stream, streamVersion: version, type: event.type, schema: event.schema,
-                validOn: event.validOn, recordedAt: recordedAt, payloadSHA256: payloadSHA256))
+                validOn: event.validOn, recordedAt: recordedAt, payloadSHA256: payloadSHA256, to: &row)
+            prevDigest = HashChain.digest(prevDigest: prevDigest, canonicalRow: row)
+            let hash = Hex.encode(prevDigest)
             try statement.bind(.integer(seq), at: 1)
             try statement.bind(.text(event.stream), at: 2)
             try statement.bind(.integer(version), at: 3)
