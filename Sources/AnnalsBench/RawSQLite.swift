@@ -1,4 +1,5 @@
 import AnnalsDigest
+import AnnalsLog
 import CSQLite
 import Glibc
 
@@ -56,12 +57,16 @@ enum RawSQLite {
     }
 
     /// Inserts the workload with prepared INSERTs, `batch` rows per transaction; returns seconds.
-    static func insert(_ workload: Workload, into path: String, batch: Int, recordedAt: String) throws -> Double {
+    ///
+    /// With `logSchema`, the table is made by the log's own migration, append-only and chain
+    /// triggers included: the baseline then shows what the triggers cost, apart from Swift.
+    static func insert(_ workload: Workload, into path: String, batch: Int, recordedAt: String,
+                       logSchema: Bool = false) throws -> Double {
         let db = try open(path)
         defer { sqlite3_close_v2(db) }
         try exec(db, "PRAGMA journal_mode = WAL")
         try exec(db, "PRAGMA synchronous = NORMAL")
-        try exec(db, schema)
+        try exec(db, logSchema ? LogSchema.migrations[0].sql : schema)
         let insert = try prepare(db, """
             INSERT INTO events (seq, stream, stream_version, type, schema, valid_on, recorded_at,
                                 payload, payload_sha256, prev_hash, hash)

@@ -10,6 +10,7 @@ let usage = """
     commands:
       workload      generate the workload and describe it (--out FILE.jsonl also writes it, one event a line)
       raw-insert    prepared INSERTs through the C API with the SHA-256 chain -> raw_insert_rows_per_s
+                    (--log-schema: into the log's own table, triggers included, to price them)
       append        EventLog.append, B events per call, interleaved with raw-insert runs (--no-baseline: alone)
                     -> append_events_per_s, append_ratio_to_raw
       raw-scan      every row in seq order, every payload byte, C API -> raw_scan_rows_per_s
@@ -34,6 +35,7 @@ struct Options {
     var lookups = 500
     var keep = false
     var noBaseline = false
+    var logSchema = false
 }
 
 func parseOptions(_ arguments: [String]) -> Options {
@@ -63,6 +65,7 @@ func parseOptions(_ arguments: [String]) -> Options {
         case "--out": options.out = value(argument)
         case "--keep": options.keep = true
         case "--no-baseline": options.noBaseline = true
+        case "--log-schema": options.logSchema = true
         case "-h", "--help", "help": print(usage); exit(0)
         case _ where argument.hasPrefix("-"): fail("unknown option \(argument)")
         default:
@@ -149,7 +152,8 @@ final class Bench {
         let w = try workload
         let path = "\(dir)/raw-\(run).sqlite"
         removeDatabase(path)
-        let seconds = try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now())
+        let seconds = try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now(),
+                                           logSchema: options.logSchema)
         if !options.keep { removeDatabase(path) }
         let rate = Double(w.events.count) / seconds
         progress(String(format: "raw-insert run %d: %.0f rows/s (%.2f s)", run, rate, seconds))

@@ -136,12 +136,23 @@ public final class EventLog: EventStore {
         var recordedAt = Timestamp.string(from: options.clock())
         if let previous = last?.recordedAt, previous > recordedAt { recordedAt = previous }
 
-        var versions: [String: Int64] = [:]
-        for event in events where versions[event.stream] == nil {
-            versions[event.stream] = try version(of: event.stream)
+        // Each distinct stream gets a slot, found with one dictionary lookup per event; the loop
+        // below then counts versions in an array instead of hashing the stream name again.
+        var slotOfStream: [String: Int] = [:]
+        var slots: [Int] = []
+        slots.reserveCapacity(events.count)
+        var versions: [Int64] = []
+        for event in events {
+            if let slot = slotOfStream[event.stream] {
+                slots.append(slot)
+            } else {
+                slotOfStream[event.stream] = versions.count
+                slots.append(versions.count)
+                versions.append(try version(of: event.stream))
+            }
         }
         for (stream, expected) in expecting {
-            let current = try versions[stream] ?? version(of: stream)
+            let current = try slotOfStream[stream].map { versions[$0] } ?? version(of: stream)
             guard expected.admits(current) else { throw LogError.conflict(stream: stream, expected: expected, found: current) }
         }
 
@@ -156,10 +167,11 @@ public final class EventLog: EventStore {
         var prevDigest = Hex.decode(prevHash) ?? []
         var row: [UInt8] = []
         row.reserveCapacity(256)
-        for event in events {
+        for (index, event) in events.enumerated() {
             seq += 1
-            let version = versions[event.stream, default: 0] + 1
-            versions[event.stream] = version
+            let slot = slots[index]
+            versions[slot] += 1
+            let version = versions[slot]
             let payloadSHA256 = SHA256.hex(event.payload)
             row.removeAll(keepingCapacity: true)
             HashChain.appendCanonicalRow(
@@ -179,7 +191,7 @@ public final class EventLog: EventStore {
             try statement.bind(.text(prevHash), at: 10)
             try statement.bind(.text(hash), at: 11)
             try statement.step()
-            statement.reset()
+            statement.rewind()  // every parameter is bound again for the next row: no need to clear them
             recorded.append(RecordedEvent(
                 seq: seq, stream: event.stream, streamVersion: version, type: event.type, schema: event.schema,
                 validOn: event.validOn, recordedAt: recordedAt, payload: event.payload,

@@ -30,6 +30,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Rewinds without clearing the bindings, for a loop that binds every parameter each time.
+    func rewind() {
+        sqlite3_reset(handle)
+    }
+
     /// Binds a value to the 1-based parameter `index`.
     public func bind(_ value: DatabaseValue, at index: Int32) throws(DatabaseError) {
         let code: Int32
@@ -37,7 +42,8 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case let .integer(v): code = sqlite3_bind_int64(handle, index, v)
         case let .real(v): code = sqlite3_bind_double(handle, index, v)
-        case let .text(v): code = sqlite3_bind_text(handle, index, v, -1, annals_sqlite_transient())
+        // The byte count is given (O(1) for a native string), so SQLite need not run strlen.
+        case let .text(v): code = sqlite3_bind_text(handle, index, v, Int32(v.utf8.count), annals_sqlite_transient())
         case let .blob(v):
             code = v.withUnsafeBytes { raw in
                 sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), annals_sqlite_transient())
