@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "annals", targets: ["annals"]),
         .library(name: "AnnalsExtract", targets: ["AnnalsExtract"]),
         .library(name: "AnnalsLog", targets: ["AnnalsLog"]),
+        .library(name: "AnnalsProjections", targets: ["AnnalsProjections"]),
+        .library(name: "AnnalsSync", targets: ["AnnalsSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,10 +26,16 @@ let package = Package(
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
         // Pure folds of the log into read models, and their SQLite tables; replay.
-        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract"]),
+        .target(name: "AnnalsProjections", dependencies: ["AnnalsLog", "AnnalsExtract", "AnnalsDigest"]),
+        // The watched folder as a boundary (name rules, no-follow reads, scans, inotify and
+        // polling watchers), the recorder of readouts and the reconciler over them.
+        .target(name: "AnnalsSync", dependencies: [
+            "AnnalsLog", "AnnalsExtract", "AnnalsProjections", "AnnalsDigest",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The thin command-line executable over the libraries.
         .executableTarget(name: "annals", dependencies: [
-            "AnnalsLog", "AnnalsExtract", "AnnalsProjections",
+            "AnnalsLog", "AnnalsExtract", "AnnalsProjections", "AnnalsSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -38,5 +46,10 @@ let package = Package(
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsLogTests", dependencies: ["AnnalsLog", "CSQLite"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnnalsSyncTests", dependencies: [
+            "AnnalsSync",
+            .product(name: "InMemoryLogging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog"]),
     ]
 )

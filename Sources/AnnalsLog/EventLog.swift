@@ -80,6 +80,9 @@ public final class EventLog: EventStore {
                     throw LogError.database(DatabaseError(code: 1, message: "could not switch \(path) to WAL mode (got \(String(describing: mode)))"))
                 }
                 try database.execute("PRAGMA synchronous = \(options.synchronous.rawValue)")
+                // Deleted content is overwritten with zeros, so a redaction leaves no copy of the
+                // erased text in freed pages.
+                try database.execute("PRAGMA secure_delete = ON")
                 try migrator.migrate(database, now: Timestamp.string(from: options.clock()))
             } else if tables.isEmpty {
                 throw LogError.notADatabase(path: path)

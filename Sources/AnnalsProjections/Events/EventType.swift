@@ -6,6 +6,8 @@ public enum EventType: String, Sendable, CaseIterable {
     case sourceRevised = "SourceRevised"
     case sourceRenamed = "SourceRenamed"
     case sourceWithdrawn = "SourceWithdrawn"
+    /// The stored text was run through a newer extractor; the facts it now supports are listed.
+    case sourceReextracted = "SourceReextracted"
     case factRetracted = "FactRetracted"
     case payloadRedacted = "PayloadRedacted"
     // What the readouts say happened in the world (one per fact type of FACTS.md).
@@ -21,7 +23,8 @@ public enum EventType: String, Sendable, CaseIterable {
     /// True for the event types that assert a fact of a readout.
     public var assertsFact: Bool {
         switch self {
-        case .sourceAdded, .sourceRevised, .sourceRenamed, .sourceWithdrawn, .factRetracted, .payloadRedacted: return false
+        case .sourceAdded, .sourceRevised, .sourceRenamed, .sourceWithdrawn, .sourceReextracted, .factRetracted, .payloadRedacted:
+            return false
         default: return true
         }
     }

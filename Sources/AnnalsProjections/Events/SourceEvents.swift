@@ -120,13 +120,23 @@ public enum SourceEvents {
         public var reason: String
         public var by: String
         public var at: String
-        public init(targets: [Int64], digests: [String: String], source: String?, reason: String, by: String, at: String) {
+        /// The digest of the redacted file's bytes: the tombstone that keeps the daemon from
+        /// taking the same bytes in again while the file is still in the folder.
+        public var sourceSHA256: String?
+        public init(targets: [Int64], digests: [String: String], source: String?, reason: String, by: String, at: String,
+                    sourceSHA256: String? = nil) {
             self.targets = targets
             self.digests = digests
             self.source = source
             self.reason = reason
             self.by = by
             self.at = at
+            self.sourceSHA256 = sourceSHA256
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case targets, digests, source, reason, by, at
+            case sourceSHA256 = "source_sha256"
         }
     }
 
@@ -159,6 +169,11 @@ public enum SourceEvents {
     /// `SourceRevised` for changed bytes under the same name.
     public static func revised(_ content: Content) -> NewEvent {
         NewEvent(stream: stream(for: content.name), type: EventType.sourceRevised.rawValue, payload: encode(content))
+    }
+
+    /// `SourceReextracted`: the same text, facts derived again by a newer extractor (no `text`).
+    public static func reextracted(_ content: Content) -> NewEvent {
+        NewEvent(stream: stream(for: content.name), type: EventType.sourceReextracted.rawValue, payload: encode(content))
     }
 
     /// `SourceRenamed`, on the new name's stream.

@@ -1,0 +1,32 @@
+import AnnalsLog
+
+extension Queries {
+    /// Meetings matching `filter`, by date then id; a country filter matches any principal's country.
+    public func meetings(_ filter: RecordFilter = RecordFilter()) throws -> [Meeting] {
+        var sql = """
+            SELECT meeting_id, corroboration_key, date, participants, format, city, venue, time_of_day, occasion,
+                   sources, fact_ids, first_seq FROM meetings m WHERE 1 = 1
+            """
+        var values: [DatabaseValue] = []
+        let countries = [filter.country, filter.between?.0, filter.between?.1].compactMap { $0 }
+        for code in countries {
+            sql += " AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.corroboration_key = m.corroboration_key AND p.ordinal = m.ordinal AND p.country = ?)"
+            values.append(.text(code))
+        }
+        if let from = filter.from {
+            sql += " AND date >= ?"
+            values.append(.text(from))
+        }
+        if let until = filter.until {
+            sql += " AND date <= ?"
+            values.append(.text(until))
+        }
+        sql += " ORDER BY date, meeting_id, corroboration_key, ordinal"
+        return try store.rows(sql, values) { row in
+            Meeting(id: row.string(0) ?? "", key: row.string(1) ?? "", date: row.string(2),
+                    participants: JSONText.parseParticipants(row.string(3)), format: row.string(4), city: row.string(5),
+                    venue: row.string(6), timeOfDay: row.string(7), occasion: row.string(8),
+                    sources: JSONText.parseArray(row.string(9)), facts: JSONText.parseArray(row.string(10)), seq: row.int64(11))
+        }
+    }
+}

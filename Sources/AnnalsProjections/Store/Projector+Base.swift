@@ -1,0 +1,126 @@
+import AnnalsLog
+
+extension Projector {
+    /// Folds one event into `facts` and `sources` (and, when maintaining derived models, the
+    /// per-fact rows of `person_appearances`), recording in `dirty` what derived keys changed.
+    /// Mirrors `FactLedger` and `SourcesProjection`.
+    func applyBase(_ event: RecordedEvent, _ dirty: inout DirtyKeys) throws {
+        guard let type = EventType(rawValue: event.type) else { return }
+        switch type {
+        case .sourceAdded, .sourceRevised:
+            guard let content = SourceContentFields(event) else { return }
+            try upsertSource(content, added: type == .sourceAdded, event: event)
+        case .sourceRenamed:
+            guard let renamed = SourceEvents.decode(SourceEvents.Renamed.self, from: event), renamed.from != renamed.to else { return }
+            try renameSource(from: renamed.from, to: renamed.to, seq: event.seq, &dirty)
+        case .sourceWithdrawn:
+            guard let name = LifecyclePayload.name(of: event) else { return }
+            try store.cachedStatement(sql: "UPDATE sources SET state = 'withdrawn', last_seq = ? WHERE name = ?")
+                .execute([.integer(event.seq), .text(name)])
+            try endFacts(of: name, by: event.seq, &dirty)
+        case .factRetracted:
+            guard let retracted = SourceEvents.decode(SourceEvents.Retracted.self, from: event) else { return }
+            let exact = try store.integer("SELECT count(*) FROM facts WHERE seq = ? AND fact_id = ? AND live = 1",
+                                          [.integer(retracted.asserted), .text(retracted.fact)])
+            let seq = exact > 0 ? retracted.asserted : try store.integer(
+                "SELECT coalesce(min(seq), 0) FROM facts WHERE source = ? AND fact_id = ? AND live = 1",
+                [.text(retracted.source), .text(retracted.fact)])
+            if seq > 0 { try endFact(seq, by: event.seq, &dirty) }
+        case .payloadRedacted:
+            guard let redacted = SourceEvents.decode(SourceEvents.Redacted.self, from: event) else { return }
+            for target in redacted.targets { try endFact(target, by: event.seq, &dirty) }
+            if let name = redacted.source {
+                try store.cachedStatement(sql: "UPDATE sources SET state = 'redacted', last_seq = ? WHERE name = ?")
+                    .execute([.integer(event.seq), .text(name)])
+                try endFacts(of: name, by: event.seq, &dirty)
+            }
+        default:
+            guard let payload = event.payload, let fact = AssertedFact.parse(payload) else { return }
+            try insertFact(fact, event: event, &dirty)
+        }
+    }
+
+    private func insertFact(_ fact: AssertedFact, event: RecordedEvent, _ dirty: inout DirtyKeys) throws {
+        let state = try store.scalar("SELECT state FROM sources WHERE name = ?", [.text(fact.source)])
+        if state == .text("withdrawn") || state == .text("redacted") { return }
+        let pair = fact.pairKey, key = fact.corroborationKey
+        try store.cachedStatement(sql: """
+            INSERT OR REPLACE INTO facts (seq, fact_id, fact_type, event_type, source, valid_on, pair, corroboration_key,
+                                          level, action, summary, live, ended_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NULL)
+            """).execute([
+                .integer(event.seq), .text(fact.id), .text(fact.type), .text(event.type), .text(fact.source),
+                .optional(fact.date), .optional(pair), .optional(key), .optional(fact.level),
+                .optional(fact.type == "partnership" ? (fact.action ?? "established") : fact.action), .text(fact.summary),
+            ])
+        try store.cachedStatement(sql: "UPDATE sources SET facts = facts + 1 WHERE name = ?").execute([.text(fact.source)])
+        guard maintainDerived else { return }
+        dirty.touch(type: fact.type, pair: pair, key: key)
+        for appearance in Appearance.of(seq: event.seq, fact: fact) {
+            try insertAppearance(appearance)
+            dirty.people.insert(appearance.person)
+        }
+    }
+
+    /// Ends one live fact: not live any more, uncounted, its derived keys refreshed.
+    func endFact(_ seq: Int64, by ender: Int64, _ dirty: inout DirtyKeys) throws {
+        let rows = try store.rows("SELECT fact_type, pair, corroboration_key, source FROM facts WHERE seq = ? AND live = 1",
+                                  [.integer(seq)]) { ($0.string(0) ?? "", $0.string(1), $0.string(2), $0.string(3) ?? "") }
+        guard let row = rows.first else { return }
+        try store.cachedStatement(sql: "UPDATE facts SET live = 0, ended_by = ? WHERE seq = ?").execute([.integer(ender), .integer(seq)])
+        try store.cachedStatement(sql: "UPDATE sources SET facts = facts - 1 WHERE name = ?").execute([.text(row.3)])
+        guard maintainDerived else { return }
+        dirty.touch(type: row.0, pair: row.1, key: row.2)
+        let people = try store.rows("SELECT person_key FROM person_appearances WHERE seq = ?", [.integer(seq)]) { $0.string(0) ?? "" }
+        if !people.isEmpty {
+            dirty.people.formUnion(people)
+            try store.cachedStatement(sql: "DELETE FROM person_appearances WHERE seq = ?").execute([.integer(seq)])
+        }
+    }
+
+    /// Ends every live fact of a readout.
+    func endFacts(of source: String, by ender: Int64, _ dirty: inout DirtyKeys) throws {
+        let seqs = try store.rows("SELECT seq FROM facts WHERE source = ? AND live = 1 ORDER BY seq", [.text(source)]) { $0.int64(0) }
+        for seq in seqs { try endFact(seq, by: ender, &dirty) }
+    }
+
+    private func upsertSource(_ content: SourceContentFields, added: Bool, event: RecordedEvent) throws {
+        let existing = try store.rows("SELECT state, arrived_seq, arrived_at FROM sources WHERE name = ?", [.text(content.name)]) {
+            ($0.string(0) ?? "", $0.int64(1), $0.string(2) ?? "")
+        }.first
+        var arrivedSeq = event.seq, arrivedAt = event.recordedAt
+        if let existing, !(added && existing.0 != "active") {
+            arrivedSeq = existing.1
+            arrivedAt = existing.2
+        }
+        try store.cachedStatement(sql: """
+            INSERT INTO sources (name, sha256, size, state, published, arrived_seq, arrived_at, last_seq, facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+            ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, state = excluded.state,
+                published = excluded.published, arrived_seq = excluded.arrived_seq, arrived_at = excluded.arrived_at,
+                last_seq = excluded.last_seq
+            """).execute([
+                .text(content.name), .text(content.sha256), .integer(Int64(content.size)), .text(added ? "active" : "revised"),
+                .optional(content.published), .integer(arrivedSeq), .text(arrivedAt), .integer(event.seq),
+            ])
+    }
+
+    private func renameSource(from: String, to: String, seq: Int64, _ dirty: inout DirtyKeys) throws {
+        let hasFrom = try store.integer("SELECT count(*) FROM sources WHERE name = ?", [.text(from)]) > 0
+        if hasFrom {
+            try store.cachedStatement(sql: "DELETE FROM sources WHERE name = ?").execute([.text(to)])
+            try store.cachedStatement(sql: "UPDATE sources SET name = ?, last_seq = ? WHERE name = ?")
+                .execute([.text(to), .integer(seq), .text(from)])
+        }
+        if maintainDerived {
+            let rows = try store.rows("SELECT fact_type, pair, corroboration_key FROM facts WHERE source = ? AND live = 1",
+                                      [.text(from)]) { ($0.string(0) ?? "", $0.string(1), $0.string(2)) }
+            for row in rows { dirty.touch(type: row.0, pair: row.1, key: row.2) }
+            try store.cachedStatement(sql: "UPDATE person_appearances SET source = ? WHERE source = ?")
+                .execute([.text(to), .text(from)])
+        }
+        try store.cachedStatement(sql: "UPDATE facts SET source = ? WHERE source = ?").execute([.text(to), .text(from)])
+        try store.cachedStatement(sql: "UPDATE sources SET facts = (SELECT count(*) FROM facts WHERE source = ?1 AND live = 1) WHERE name = ?1")
+            .execute([.text(to)])
+    }
+}

@@ -1,0 +1,136 @@
+import AnnalsDigest
+import AnnalsExtract
+import AnnalsLog
+import Logging
+
+/// Brings the log in line with what a set of names in the watched folder holds now.
+///
+/// Used for the full comparison at start-up (and after an inotify overflow) and for each
+/// settled batch of live changes: new files are added, changed bytes revised, vanished files
+/// withdrawn, and a vanished name whose bytes reappear under a new name in the same pass is a
+/// rename. A file that is present but unreadable now is skipped and its earlier record kept:
+/// a bad moment of the folder never costs a record.
+public struct FolderReconciler {
+    /// What reading one name of the folder gave.
+    public enum FileState: Sendable {
+        case readout(Readout)
+        /// Gone from the folder (or never a candidate readout).
+        case missing
+        /// Present but not taken in, with the reason for the log line.
+        case skipped(String)
+        /// Present but changing (still being written); try again after the settle window.
+        case retry(String)
+    }
+
+    /// Counts of one pass, for the log line and `--once`'s summary.
+    public struct Summary: Sendable, Equatable {
+        public var added = 0, revised = 0, renamed = 0, withdrawn = 0, unchanged = 0, skipped = 0
+        public var retry: [String] = []
+        /// True when `shouldStop` ended the pass early.
+        public var stopped = false
+        public init() {}
+    }
+
+    public let recorder: SourceRecorder
+    public let logger: Logger
+
+    public init(recorder: SourceRecorder, logger: Logger) {
+        self.recorder = recorder
+        self.logger = logger
+    }
+
+    /// Reconciles `names`; with `complete` (`names` is the whole folder), every active source
+    /// missing from `names` is withdrawn too. Files are read one at a time, so memory stays flat
+    /// however large the folder.
+    ///
+    /// - Parameter shouldStop: checked between files; a stopped pass withdraws nothing, since
+    ///   it has not seen the whole folder.
+    public func reconcile(names: [String], complete: Bool, shouldStop: () -> Bool = { false },
+                          read: (String) -> FileState) throws -> Summary {
+        var summary = Summary()
+        let active = try SourceState.activeSources(in: recorder.log)
+        var vanished: [String] = []
+        var states: [String: FileState] = [:]
+        if complete {
+            let listed = Set(names)
+            vanished = active.keys.filter { !listed.contains($0) }
+        } else {
+            // A batch is small: read it first, so a rename within it is seen from both ends.
+            for name in Set(names) {
+                let state = read(name)
+                if case .missing = state {
+                    if active[name] != nil { vanished.append(name) }
+                } else {
+                    states[name] = state
+                }
+            }
+        }
+        var renameFrom: [String: [String]] = [:]
+        for name in vanished.sorted() { if let sha = active[name] { renameFrom[sha, default: []].append(name) } }
+
+        var renamedAway = Set<String>()
+        let order = complete ? names.sorted() : states.keys.sorted()
+        for name in order {
+            if shouldStop() {
+                summary.stopped = true
+                return summary
+            }
+            let state = states.removeValue(forKey: name) ?? read(name)
+            switch state {
+            case .missing:
+                if active[name] != nil { vanished.append(name) }
+            case let .skipped(reason):
+                summary.skipped += 1
+                logger.warning("skipped \(name): \(reason)")
+            case let .retry(reason):
+                summary.retry.append(name)
+                logger.debug("retrying \(name) after it settles: \(reason)")
+            case let .readout(readout):
+                try take(readout, active: active, renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
+            }
+        }
+        for name in vanished.sorted() where !renamedAway.contains(name) {
+            if case let .withdrawn(retracted)? = try recorder.withdraw(name) {
+                summary.withdrawn += 1
+                logger.info("withdrawn \(name): \(retracted) facts retracted")
+            }
+        }
+        return summary
+    }
+
+    private func take(_ readout: Readout, active: [String: String], renameFrom: inout [String: [String]],
+                      renamedAway: inout Set<String>, summary: inout Summary) throws {
+        let name = readout.name
+        let sha = SHA256.hex(readout.bytes)
+        if active[name] == sha {
+            summary.unchanged += 1
+            return
+        }
+        // A vanished name whose exact bytes show up under a new name is a rename, not new facts.
+        if active[name] == nil, var sources = renameFrom[sha], let from = sources.first {
+            sources.removeFirst()
+            renameFrom[sha] = sources
+            if try recorder.rename(from: from, to: name) != nil {
+                renamedAway.insert(from)
+                summary.renamed += 1
+                logger.info("renamed \(from) -> \(name)")
+                return
+            }
+        }
+        switch try recorder.record(readout) {
+        case let .added(facts):
+            summary.added += 1
+            logger.info("ingested \(name): \(facts) facts")
+        case let .revised(asserted, retracted, kept):
+            summary.revised += 1
+            logger.info("revised \(name): \(asserted) facts asserted, \(retracted) retracted, \(kept) unchanged")
+        case .unchanged:
+            summary.unchanged += 1
+        case .redacted:
+            summary.skipped += 1
+            logger.warning("skipped \(name): these bytes were redacted; they are not taken in again")
+        case .renamed, .withdrawn:
+            break
+        }
+    }
+}

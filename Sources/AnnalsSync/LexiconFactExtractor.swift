@@ -1,0 +1,60 @@
+import AnnalsExtract
+import AnnalsLog
+import AnnalsProjections
+import Foundation
+
+/// The extractor of `AnnalsExtract` seen as the recorder's `FactExtracting`: facts become the
+/// past-tense events of FACTS.md's types, on the stream of the relation they concern.
+public struct LexiconFactExtractor: FactExtracting {
+    public let extractor: Extractor
+
+    public init(extractor: Extractor) { self.extractor = extractor }
+
+    public func extractFacts(from readout: Readout) -> ExtractedFacts {
+        let extraction = extractor.extract(readout)
+        let facts = extraction.facts.map { fact in
+            ExtractedFactEvent(id: fact.id, event: NewEvent(
+                stream: LexiconFactExtractor.stream(for: fact, source: readout.name),
+                type: fact.eventType, schema: 1, validOn: fact.date,
+                payload: LexiconFactExtractor.payload(for: fact, source: readout.name, extractor: extraction.extractor)))
+        }
+        return ExtractedFacts(published: extraction.published, extractor: extraction.extractor, facts: facts)
+    }
+
+    /// `relation/AA-BB` for a fact about two countries (sorted codes), `relation/AA-BB-CC` for
+    /// more, else the source's own stream.
+    public static func stream(for fact: Fact, source: String) -> String {
+        var countries = Set<String>()
+        for code in fact.parties ?? [] { countries.insert(code) }
+        for participant in fact.participants ?? [] { if let code = participant.country { countries.insert(code) } }
+        if let holder = fact.holder, let target = fact.target, holder.count == 2, target.count == 2 {
+            countries.insert(holder)
+            countries.insert(target)
+        }
+        guard countries.count >= 2 else { return SourceEvents.stream(for: source) }
+        return "relation/" + countries.sorted().joined(separator: "-")
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The fact's JSON (FACTS.md) with `source` and `extractor` added, keys sorted.
+    public static func payload(for fact: Fact, source: String, extractor: String) -> [UInt8] {
+        var bytes = (try? Array(encoder.encode(fact))) ?? Array("{}".utf8)
+        guard bytes.last == UInt8(ascii: "}") else { return bytes }
+        bytes.removeLast()
+        var tail: [UInt8] = bytes.count > 1 ? [UInt8(ascii: ",")] : []
+        HashChain.appendJSONString("extractor", to: &tail)
+        tail.append(UInt8(ascii: ":"))
+        HashChain.appendJSONString(extractor, to: &tail)
+        tail.append(UInt8(ascii: ","))
+        HashChain.appendJSONString("source", to: &tail)
+        tail.append(UInt8(ascii: ":"))
+        HashChain.appendJSONString(source, to: &tail)
+        tail.append(UInt8(ascii: "}"))
+        return bytes + tail
+    }
+}

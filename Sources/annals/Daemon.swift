@@ -1,0 +1,148 @@
+import AnnalsLog
+import AnnalsSync
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+/// The daemon's parts: the lock, the writer pipeline, the reconciler and the watcher, and how a
+/// signal stops them.
+final class Daemon: Sendable {
+    let settings: Settings
+    let logger: Logger
+    private let state: Mutex<State>
+
+    private struct State: ~Copyable {
+        var stopping = false
+        var watcher: (any FolderWatcher)?
+    }
+
+    // The writer parts are confined to the task that runs `run`; these boxes carry them there.
+    private let lock: UncheckedBox<DaemonLock>
+    private let pipeline: UncheckedBox<Pipeline>
+
+    init(settings: Settings, logger: Logger) throws {
+        self.settings = settings
+        self.logger = logger
+        self.state = Mutex(State())
+        try Daemon.refuseDatabaseInsideFolder(settings)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: settings.watchFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError.config("the watched folder \(settings.watchFolder) does not exist or is not a folder")
+        }
+        lock = UncheckedBox(try DaemonLock(databasePath: settings.databasePath))
+        let log = try openLog(settings, access: .readWrite)
+        pipeline = UncheckedBox(try Pipeline(log: log, settings: settings))
+    }
+
+    /// The database must not live in the folder it records: its own files would be read as input.
+    static func refuseDatabaseInsideFolder(_ settings: Settings) throws {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let folder = resolved(settings.watchFolder) + "/"
+        let databaseFolder = resolved(URL(fileURLWithPath: settings.databasePath).deletingLastPathComponent().path) + "/"
+        if databaseFolder.hasPrefix(folder) {
+            throw CLIError.config("the database \(settings.databasePath) is inside the watched folder \(settings.watchFolder); put it elsewhere (--db)")
+        }
+    }
+
+    var isStopping: Bool { state.withLock { $0.stopping } }
+
+    func stop() {
+        let watcher = state.withLock { state -> (any FolderWatcher)? in
+            state.stopping = true
+            return state.watcher
+        }
+        watcher?.stop()
+    }
+
+    func run(once: Bool) async throws {
+        let root = settings.watchFolder
+        let signals = installSignalHandlers()
+        defer { signals.forEach { $0.cancel() } }
+        let loader = ReadoutLoader(root: root, maximumSize: settings.maxReadoutBytes)
+        let reconciler = FolderReconciler(recorder: pipeline.value.recorder, logger: logger)
+        var reportedSkips = Set<String>()
+
+        // The watcher is armed before the start-up pass, so nothing dropped during it is missed.
+        var watcher: (any FolderWatcher)?
+        if !once {
+            let poll = settings.pollSeconds > 0 ? Duration.milliseconds(Int64(settings.pollSeconds * 1000)) : nil
+            watcher = try makeFolderWatcher(root: root, settleWindow: .milliseconds(settings.settleMilliseconds),
+                                            pollInterval: poll, logger: logger)
+            state.withLock { $0.watcher = watcher }
+        }
+        logger.info("reconciling \(root) with \(settings.databasePath)")
+        let summary = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+        logger.info("start-up: \(summary.added) added, \(summary.revised) revised, \(summary.renamed) renamed, \(summary.withdrawn) withdrawn, \(summary.unchanged) unchanged, \(summary.skipped) skipped")
+        guard let watcher, !isStopping else {
+            if once { print("added \(summary.added), revised \(summary.revised), renamed \(summary.renamed), withdrawn \(summary.withdrawn), unchanged \(summary.unchanged), skipped \(summary.skipped)") }
+            return
+        }
+        watcher.start()
+        logger.info("watching \(root)")
+        var retries: [String: Int] = [:]
+        for await batch in watcher.changes {
+            if isStopping { break }
+            if batch.needsFullRescan {
+                logger.notice("full rescan of \(root) (the watcher lost track of events)")
+                _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                continue
+            }
+            var names = batch.changed + batch.removed
+            names += retries.keys
+            let result = try reconciler.reconcile(names: names, complete: false, shouldStop: { isStopping }, read: loader.load)
+            retries = retries.filter { result.retry.contains($0.key) }
+            for name in result.retry {
+                let attempts = retries[name, default: 0] + 1
+                if attempts > 50 {
+                    logger.warning("skipped \(name): still being written after \(attempts) attempts; it will be read when it next changes")
+                    retries[name] = nil
+                } else {
+                    retries[name] = attempts
+                }
+            }
+            if !retries.isEmpty {
+                try? await Task.sleep(for: .milliseconds(max(settings.settleMilliseconds, 20)))
+                let again = try reconciler.reconcile(names: Array(retries.keys), complete: false, shouldStop: { isStopping }, read: loader.load)
+                retries = retries.filter { again.retry.contains($0.key) }
+            }
+        }
+        logger.info("stopped")
+    }
+
+    private func fullPass(reconciler: FolderReconciler, loader: ReadoutLoader, reportedSkips: inout Set<String>) throws -> FolderReconciler.Summary {
+        let scan: FolderScan
+        do {
+            scan = try FolderScanner(root: settings.watchFolder).scan()
+        } catch {
+            throw CLIError.config("cannot read the watched folder \(settings.watchFolder): \(error.reason)")
+        }
+        for skipped in scan.skipped where reportedSkips.insert(skipped.relativePath).inserted {
+            logger.warning("\(skipped.description)")
+        }
+        return try reconciler.reconcile(names: scan.entries.map(\.relativePath), complete: true,
+                                        shouldStop: { isStopping }, read: loader.load)
+    }
+
+    private func installSignalHandlers() -> [any DispatchSourceSignal] {
+        [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.logger.info("signal \(number): stopping after the transaction in flight")
+                self?.stop()
+            }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// Carries a non-Sendable value that only one task uses at a time (the daemon's writer parts).
+final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

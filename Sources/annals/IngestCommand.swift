@@ -1,0 +1,86 @@
+import AnnalsExtract
+import AnnalsLog
+import AnnalsSync
+import ArgumentParser
+import Foundation
+
+/// `annals ingest PATH...`: record readouts from files and folders, once each.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Record readouts (files, or folders of *.txt searched recursively) in the log, with their facts.",
+        discussion: """
+            Idempotent: a file whose name and bytes the log already holds appends nothing; changed \
+            bytes under a known name are recorded as a revision. Bad files are skipped with their \
+            reason and the others still land; the exit status is 1 when anything was skipped.
+            """)
+
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("Readout files or folders.", valueName: "path")) var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one readout file or folder, e.g. `annals ingest seeds`") }
+    }
+
+    /// A folder gives its readouts named relative to it; a file gives itself, named by its file name.
+    static func candidates(_ argument: String) throws -> (root: String, names: [String], skipped: [SkippedEntry]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) || isSymbolicLink(argument) else {
+            throw CLIError.input("\(argument): no such file or folder")
+        }
+        if isDirectory.boolValue && !isSymbolicLink(argument) {
+            do {
+                let scan = try FolderScanner(root: argument).scan()
+                return (argument, scan.entries.map(\.relativePath), scan.skipped)
+            } catch {
+                throw CLIError.input("\(argument): \(error.reason)")
+            }
+        }
+        let url = URL(fileURLWithPath: argument)
+        let name = url.lastPathComponent
+        if !FileNameRules.isCandidate(name) {
+            return (url.deletingLastPathComponent().path, [], [SkippedEntry(relativePath: name, error: .invalidPath)])
+        }
+        return (url.deletingLastPathComponent().path, [name], [])
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let settings = try database.settings()
+            let log = try openLog(settings, access: .readWrite)
+            let pipeline = try Pipeline(log: log, settings: settings)
+            var ingested = 0, unchanged = 0, skipped = 0, seen = 0
+            func skip(_ name: String, _ reason: String) {
+                skipped += 1
+                output("skipped \(name): \(reason)")
+            }
+            for argument in paths {
+                let (root, names, skips) = try Self.candidates(argument)
+                for entry in skips { skip(entry.relativePath, entry.error.reason) }
+                let loader = ReadoutLoader(root: root, maximumSize: settings.maxReadoutBytes)
+                for name in names {
+                    seen += 1
+                    if names.count >= 1000 && seen % 1000 == 0 {
+                        FileHandle.standardError.write(Data("… \(seen)/\(names.count) files\n".utf8))
+                    }
+                    switch loader.load(name) {
+                    case .missing: skip(name, "vanished before it could be read")
+                    case let .skipped(reason), let .retry(reason): skip(name, reason)
+                    case let .readout(readout):
+                        switch try pipeline.recorder.record(readout) {
+                        case .unchanged: unchanged += 1
+                        case .redacted: skip(name, "these bytes were redacted; they are not taken in again")
+                        default: ingested += 1
+                        }
+                    }
+                }
+            }
+            output("ingested \(ingested), unchanged \(unchanged), skipped \(skipped)")
+            if skipped > 0 { throw ExitCode.failure }
+        }
+    }
+}
