@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The benchmark harness (issue 11): the log against raw SQLite on a fixed workload.
         // Run by scripts/bench; not part of `swift test`.
-        .executableTarget(name: "annals-bench", dependencies: ["AnnalsLog", "AnnalsDigest", "CSQLite"],
+        .executableTarget(name: "annals-bench", dependencies: ["AnnalsLog", "AnnalsDigest", "AnnalsProjections", "CSQLite"],
                           path: "Sources/AnnalsBench"),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsLogTests", dependencies: ["AnnalsLog", "CSQLite"]),

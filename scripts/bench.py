@@ -184,7 +184,7 @@ class Bench:
     # MARK: environment
 
     def annals_subcommands(self) -> set[str]:
-        if not os.access(self.annals, os.X_OK):
+        if self.args.cli_unavailable or not os.access(self.annals, os.X_OK):
             return set()
         done = subprocess.run([self.annals, "--help"], capture_output=True, text=True)
         names, inside = set(), False
@@ -201,6 +201,8 @@ class Bench:
         return subcommand in self.subcommands
 
     def missing(self, subcommand: str) -> str:
+        if self.args.cli_unavailable:
+            return self.args.cli_unavailable
         return f"`annals {subcommand}` is not available in this build yet"
 
     def script(self, name: str) -> str | None:
@@ -921,6 +923,7 @@ def main() -> None:
     parser.add_argument("--workdir", default=None, help="where the scratch folder goes (default: $TMPDIR or /tmp)")
     parser.add_argument("--gen-corpus", dest="gen_corpus", help="path of gen-corpus (default scripts/gen-corpus)")
     parser.add_argument("--peer-bench", dest="peer_bench", help="path of peer-bench (default scripts/peer-bench)")
+    parser.add_argument("--cli-unavailable", dest="cli_unavailable", help="why the annals binary must not be used")
     args = parser.parse_args()
     if args.runs < 3:
         log("note: fewer than 3 runs per figure; issue 11 asks for at least 3")

@@ -1,4 +1,5 @@
 import AnnalsLog
+import AnnalsProjections
 
 /// The measurements of the real log, on the same workload as `RawSQLite`.
 enum LogBench {
@@ -49,16 +50,17 @@ enum LogBench {
         return (monotonicSeconds() - start, count, sum)
     }
 
-    /// INTEGRATION POINT (issue 7, projections' Replay): rebuild every projection from the log at
-    /// `path`, payloads decoded, and return (seconds, events). Returns nil until `Replay` is merged
-    /// into main; then add "AnnalsProjections" to annals-bench's dependencies in Package.swift and
-    /// call it here. `scripts/bench` reports `replay_events_per_s` as null (with this reason) while
-    /// this returns nil.
+    /// Rebuilds every projection from the log at `path` with the projections' own `Replay` (a
+    /// fresh temporary store, payloads decoded, the same code `annals replay` runs), and returns
+    /// (seconds of the rebuild, events). The digests and the comparison with live tables that
+    /// follow the rebuild are not timed (the benchmark's log has no live read models).
     static func replay(_ path: String) throws -> (seconds: Double, events: Int)? {
-        nil
+        let log = try EventLog(path: path, access: .readOnly)
+        let report = try Replay(log: log).run()
+        return (report.seconds, Int(report.events))
     }
 
-    static let replayPendingReason = "projections' Replay not merged yet (LogBench.replay is the integration point)"
+    static let replayPendingReason = "projections' Replay is not available in this build"
 
     /// Returns a closure that loads one stream through `events(inStream:)` and gives the seconds taken.
     static func streamReader(_ path: String) throws -> (String) throws -> Double {
