@@ -6,7 +6,7 @@ enum LogBench {
     /// Appends the workload through `EventLog.append(_:expecting:within:)`, `batch` events per call
     /// (one transaction each), with the expected version of every stream in the batch checked;
     /// returns seconds.
-    static func append(_ workload: Workload, into path: String, batch: Int) throws -> Double {
+    static func append(_ workload: Workload, into path: String, batch: Int) throws -> Timing {
         let log = try EventLog(path: path)
         // Build the batches and their expectations before the clock starts: callers have their
         // events in hand when they append.
@@ -27,11 +27,11 @@ enum LogBench {
             }
             batches.append((events, expecting))
         }
-        let start = monotonicSeconds()
+        let start = Timing.now()
         for (events, expecting) in batches {
             try log.append(events, expecting: expecting)
         }
-        return monotonicSeconds() - start
+        return Timing.now() - start
     }
 
     /// Streams the whole log through `forEachEvent`, decoding nothing but touching every payload

@@ -61,7 +61,7 @@ enum RawSQLite {
     /// With `logSchema`, the table is made by the log's own migration, append-only and chain
     /// triggers included: the baseline then shows what the triggers cost, apart from Swift.
     static func insert(_ workload: Workload, into path: String, batch: Int, recordedAt: String,
-                       logSchema: Bool = false) throws -> Double {
+                       logSchema: Bool = false) throws -> Timing {
         let db = try open(path)
         defer { sqlite3_close_v2(db) }
         try exec(db, "PRAGMA journal_mode = WAL")
@@ -82,7 +82,7 @@ enum RawSQLite {
         var row: [UInt8] = []
         row.reserveCapacity(512)
 
-        let start = monotonicSeconds()
+        let start = Timing.now()
         var seq: Int64 = 0
         for first in stride(from: 0, to: workload.events.count, by: batch) {
             try exec(db, "BEGIN IMMEDIATE")
@@ -115,7 +115,7 @@ enum RawSQLite {
             }
             try exec(db, "COMMIT")
         }
-        return monotonicSeconds() - start
+        return Timing.now() - start
     }
 
     /// Reads every row in seq order, every column, summing the payload bytes; returns (seconds, rows).
@@ -234,6 +234,21 @@ func byteSum(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
     var sum: UInt64 = 0
     for i in 0..<count { sum &+= UInt64(pointer[i]) }
     return sum
+}
+
+/// Wall-clock and CPU seconds (this process, all threads) of a measured section. On a machine
+/// shared with compilers the CPU figure moves far less than the wall figure.
+struct Timing {
+    var wall: Double
+    var cpu: Double
+
+    static func now() -> Timing {
+        var cpu = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu)
+        return Timing(wall: monotonicSeconds(), cpu: Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9)
+    }
+
+    static func - (a: Timing, b: Timing) -> Timing { Timing(wall: a.wall - b.wall, cpu: a.cpu - b.cpu) }
 }
 
 func monotonicSeconds() -> Double {

@@ -148,51 +148,53 @@ final class Bench {
         progress("wrote \(w.events.count) events to \(path)")
     }
 
-    func rawInsertOnce(_ run: Int) throws -> Double {
+    /// Rows per second of wall time and of CPU time.
+    func rawInsertOnce(_ run: Int) throws -> (wall: Double, cpu: Double) {
         let w = try workload
         let path = "\(dir)/raw-\(run).sqlite"
         removeDatabase(path)
-        let seconds = try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now(),
-                                           logSchema: options.logSchema)
+        let t = try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now(),
+                                     logSchema: options.logSchema)
         if !options.keep { removeDatabase(path) }
-        let rate = Double(w.events.count) / seconds
-        progress(String(format: "raw-insert run %d: %.0f rows/s (%.2f s)", run, rate, seconds))
-        return rate
+        let rate = Double(w.events.count) / t.wall, cpuRate = Double(w.events.count) / t.cpu
+        progress(String(format: "raw-insert run %d: %.0f rows/s (%.2f s; %.0f rows per CPU second)", run, rate, t.wall, cpuRate))
+        return (rate, cpuRate)
     }
 
-    func appendOnce(_ run: Int, keep: Bool) throws -> Double {
+    func appendOnce(_ run: Int, keep: Bool) throws -> (wall: Double, cpu: Double) {
         let w = try workload
         let path = "\(dir)/log-\(run).sqlite"
         removeDatabase(path)
-        let seconds = try LogBench.append(w, into: path, batch: options.batch)
+        let t = try LogBench.append(w, into: path, batch: options.batch)
         if keep { logDatabase = path } else { removeDatabase(path) }
-        let rate = Double(w.events.count) / seconds
-        progress(String(format: "append run %d: %.0f events/s (%.2f s)", run, rate, seconds))
-        return rate
+        let rate = Double(w.events.count) / t.wall, cpuRate = Double(w.events.count) / t.cpu
+        progress(String(format: "append run %d: %.0f events/s (%.2f s; %.0f events per CPU second)", run, rate, t.wall, cpuRate))
+        return (rate, cpuRate)
     }
 
     func measureRawInsert() throws {
-        let sample = Sample(runs: try (1...options.runs).map { try rawInsertOnce($0) })
-        report.set("raw_insert_rows_per_s", sample, digits: 0)
+        let runs = try (1...options.runs).map { try rawInsertOnce($0) }
+        report.set("raw_insert_rows_per_s", Sample(runs: runs.map(\.wall)), digits: 0)
+        report.set("raw_insert_rows_per_cpu_s", Sample(runs: runs.map(\.cpu)), digits: 0)
     }
 
     /// Raw and log runs alternate, so a burst of load from another process hits both alike.
     func measureAppend() throws {
-        var raw: [Double] = [], log: [Double] = []
+        var raw: [(wall: Double, cpu: Double)] = [], log: [(wall: Double, cpu: Double)] = []
         for run in 1...options.runs {
             if !options.noBaseline { raw.append(try rawInsertOnce(run)) }
             log.append(try appendOnce(run, keep: run == options.runs && logDatabase == nil))
         }
-        let rawSample = Sample(runs: raw), logSample = Sample(runs: log)
-        if options.noBaseline {
-            report.set("append_events_per_s", logSample, digits: 0)
-            return
-        }
-        report.set("raw_insert_rows_per_s", rawSample, digits: 0)
+        let logSample = Sample(runs: log.map(\.wall)), logCPU = Sample(runs: log.map(\.cpu))
         report.set("append_events_per_s", logSample, digits: 0)
+        report.set("append_events_per_cpu_s", logCPU, digits: 0)
+        if options.noBaseline { return }
+        let rawSample = Sample(runs: raw.map(\.wall)), rawCPU = Sample(runs: raw.map(\.cpu))
+        report.set("raw_insert_rows_per_s", rawSample, digits: 0)
+        report.set("raw_insert_rows_per_cpu_s", rawCPU, digits: 0)
         report.set("append_ratio_to_raw", logSample.median / rawSample.median, digits: 3)
-        let paired = Sample(runs: zip(log, raw).map { $0 / $1 })
-        report.set("append_ratio_to_raw_paired", paired, digits: 3)
+        report.set("append_ratio_to_raw_paired", Sample(runs: zip(log, raw).map { $0.wall / $1.wall }), digits: 3)
+        report.set("append_ratio_to_raw_cpu", logCPU.median / rawCPU.median, digits: 3)
     }
 
     /// The log the read measurements use: `--db`, or the last append run's, or a fresh one.
