@@ -40,6 +40,7 @@ public enum ProjectionSchema {
                 arrived_seq INTEGER NOT NULL,
                 arrived_at  TEXT    NOT NULL,
                 last_seq    INTEGER NOT NULL,
+                content_seq INTEGER NOT NULL,
                 facts       INTEGER NOT NULL
             );
 
