@@ -108,7 +108,7 @@ struct ActorResolver: Sendable {
         let token = text.tokens[i]
         guard token.kind == .word, token.isCapitalized else { return false }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
-        if token.isAllCaps, token.length > 4 { return false }
+        if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
         if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.titles.mayStart(token.hash),
            lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }
@@ -121,6 +121,7 @@ struct ActorResolver: Sendable {
         var i = start
         var words: [String] = []
         var end = start
+        var firstWord = -1
         let tokens = text.tokens
         while i < limit {
             if let honorific = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
@@ -132,12 +133,13 @@ struct ActorResolver: Sendable {
                 break
             }
             if isNameWord(i, limit: limit) {
-                // An initial: "Joseph R. Biden".
-                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, !words.isEmpty, i + 2 < limit, isNameWord(i + 2, limit: limit) {
+                // An initial: "Joseph R. Biden", "S. Jaishankar".
+                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, i + 2 < limit, isNameWord(i + 2, limit: limit) {
                     words.append(text.word(i) + ".")
                     i += 2
                     continue
                 }
+                if firstWord < 0 { firstWord = i }
                 words.append(text.word(i))
                 i += 1
                 end = i
@@ -158,6 +160,11 @@ struct ActorResolver: Sendable {
         }
         while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) { words.removeLast(); end -= 1 }
         guard !words.isEmpty else { return nil }
+        // "KISHIDA Fumio": a family name in capitals first is moved last, in title case.
+        if words.count >= 2, firstWord >= 0, tokens[firstWord].isAllCaps, !words[0].hasSuffix("."), !tokens[end - 1].isAllCaps {
+            let family = words.removeFirst()
+            words.append(family.prefix(1) + family.dropFirst().lowercased())
+        }
         return (end, words.joined(separator: " "), words.count)
     }
 
@@ -212,6 +219,11 @@ struct ActorResolver: Sendable {
         if let complement = complement(at: i, limit: limit) {
             if person.country == nil { person.country = complement.country }
             i = complement.end
+        }
+        // "his Saudi counterpart Prince Faisal ...", "President and Prime Minister X".
+        while i < limit, let next = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role != .honorific }) {
+            if person.title == nil, next.value.canonical != "-" { person.title = next.value.canonical; person.role = next.value.role }
+            i = next.end
         }
         var j = i
         if text.mark(j) == 0x2C { j += 1 }
