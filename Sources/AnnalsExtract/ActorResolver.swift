@@ -191,7 +191,8 @@ struct ActorResolver: Sendable {
                 i += 1
                 continue
             }
-            if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h) {
+            if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
+               !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
                 i += 1
                 end = i
                 consumed = true
