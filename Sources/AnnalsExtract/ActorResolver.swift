@@ -18,6 +18,9 @@ struct PersonMention: Sendable {
     var country: String?
     var title: String?
     var role: Lexicon.Title.Role?
+    /// A single capitalised word with no title ("Xi said"): a person only if the readout names
+    /// someone of that name in full; `Registry.complete` resolves or drops it.
+    var isReference = false
 }
 
 /// The actors of one sentence.
@@ -33,7 +36,6 @@ struct Actors: Sendable {
 struct ActorResolver: Sendable {
     let text: Text
     let lexicon: Lexicon
-    var registry: Registry?
 
     static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
     /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
@@ -48,7 +50,8 @@ struct ActorResolver: Sendable {
             if token.kind == .punct { i += 1; continue }
             var preCountry: (String, Int)?
             var cursor = i
-            if token.isCapitalized, let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
+            if token.isCapitalized, lexicon.countryPhrases.mayStart(token.hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
                 var after = match.end
                 if text.mark(after) == Token.possessive { after += 1 }
                 if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
@@ -60,7 +63,7 @@ struct ActorResolver: Sendable {
                     i = match.end
                     continue
                 }
-            } else if token.kind == .word, token.isCapitalized, compound(i, into: &actors.countries) {
+            } else if token.hasHyphen, token.isCapitalized, compound(i, into: &actors.countries) {
                 i += 1
                 continue
             }
@@ -179,7 +182,8 @@ struct ActorResolver: Sendable {
         var consumed = false
         var end = start
         while i < limit {
-            if tokens[i].isCapitalized, let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: limit) {
+            if tokens[i].isCapitalized, lexicon.countryPhrases.mayStart(tokens[i].hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: limit) {
                 if country == nil { country = match.value.code }
                 i = match.end
                 end = i
@@ -241,7 +245,6 @@ struct ActorResolver: Sendable {
             person.end = i
             if person.country == nil { return nil }
         }
-        resolve(&person)
         return person
     }
 
@@ -250,10 +253,7 @@ struct ActorResolver: Sendable {
     private func bare(at start: Int, limit: Int) -> PersonMention? {
         guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
         var person = PersonMention(first: start, end: found.end, name: found.name, country: nil, title: nil, role: nil)
-        if found.words < 2 {
-            guard let registry, let known = registry.lookup(word: text.tokens[start].hash) else { return nil }
-            person.name = known.name
-        }
+        if found.words < 2 { person.isReference = true }
         var i = found.end
         if text.mark(i) == 0x2C, i + 1 < limit,
            let title = lexicon.titles.longestMatch(in: text.tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
@@ -269,22 +269,6 @@ struct ActorResolver: Sendable {
             person.country = country
             person.end = after.end
         }
-        resolve(&person)
         return person
-    }
-
-    /// Completes a mention from the registry: the full name for a surname, the country and title
-    /// that other mentions or the lexicon give.
-    private func resolve(_ person: inout PersonMention) {
-        guard let registry else { return }
-        if let name = person.name, let known = registry.find(name) {
-            person.name = known.name
-            if person.country == nil { person.country = known.country }
-            if person.title == nil { person.title = known.title }
-            if person.role == nil { person.role = known.role }
-        } else if person.name == nil, let country = person.country, let title = person.title,
-                  let known = registry.find(country: country, title: title) {
-            person.name = known.name
-        }
     }
 }

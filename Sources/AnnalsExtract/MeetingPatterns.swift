@@ -14,12 +14,12 @@ struct MeetingMatch: Sendable {
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
     static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
-    static let nouns: [UInt64: String] = [
+    static let nouns = WordMap<String>([
         Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
-    ]
+    ].map { ($0.key, $0.value) })
     static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
