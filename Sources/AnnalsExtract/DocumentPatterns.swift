@@ -14,11 +14,11 @@ enum DocumentPatterns {
     static let departments = W.set("departments ministries agencies")
     static let hadWords = W.set("had previously earlier already")
     static let afterBackground = W.set("during earlier previously last")
-    static let qualifiers: [UInt64: String] = [
+    static let qualifiers = WordMap<String>([
         Tokenizer.hash("over"): "more than", Tokenizer.hash("nearly"): "nearly", Tokenizer.hash("almost"): "nearly",
         Tokenizer.hash("about"): "about", Tokenizer.hash("around"): "about", Tokenizer.hash("some"): "about",
         Tokenizer.hash("approximately"): "about", Tokenizer.hash("roughly"): "about", Tokenizer.hash("than"): "more than",
-    ]
+    ].map { ($0.key, $0.value) })
 
     struct Head {
         var first: Int

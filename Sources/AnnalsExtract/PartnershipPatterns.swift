@@ -3,6 +3,11 @@
 enum PartnershipPatterns {
     static let establish = W.set("establish established establishes establishing establishment upgrade upgraded upgrades upgrading elevate elevated elevates elevating elevation raise raised raises raising lift lifted lifts lifting creation create created creates creating forge forged forging")
     static let agreed = W.set("agreed decided resolved")
+    /// Verbs whose new level follows "to" ("elevated relations to a ..."); their direct object is
+    /// the level left behind ("elevating the comprehensive strategic partnership").
+    static let raising = W.set("upgrade upgraded upgrades upgrading elevate elevated elevates elevating elevation raise raised raises raising lift lifted lifts lifting")
+    static let building = W.set("build built building")
+    static let into = Tokenizer.hash("into")
     static let up = Tokenizer.hash("up"), set = Tokenizer.hash("set")
 
     struct Mention {
@@ -29,7 +34,14 @@ enum PartnershipPatterns {
             }
             for (position, mention) in mentions.enumerated() {
                 var action = "referenced"
-                if let t = mention.trigger {
+                var trigger = mention.trigger
+                if let t = trigger, raising.contains(text.tokens[t].hash), !((t + 1)..<mention.first).contains(where: { text.isWord($0, W.to) || text.isWord($0, into) }) {
+                    trigger = nil
+                }
+                if trigger == nil, mention.level == "community with a shared future" {
+                    trigger = (max(sentence.first, mention.first - 6)..<mention.first).last { text.isAny($0, building) }
+                }
+                if let t = trigger {
                     if isUnrealised(text, before: t, from: sentence.first) { continue }
                     if !isFrom(text, mention.first) && !isBackground(a, index, t, mention.end) { action = "established" }
                 }
