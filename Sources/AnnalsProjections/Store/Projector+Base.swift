@@ -47,7 +47,7 @@ extension Projector {
             }
             try flushSourceDeltas(&dirty)
         default:
-            guard let payload = event.payload, let fact = AssertedFact.parse(payload) else { return }
+            guard let payload = Upcaster.upcast(event).payload, let fact = AssertedFact.parse(payload) else { return }
             try insertFact(fact, event: event, &dirty)
         }
     }
