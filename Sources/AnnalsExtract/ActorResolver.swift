@@ -21,6 +21,8 @@ struct PersonMention: Sendable {
     /// A single capitalised word with no title ("Xi said"): a person only if the readout names
     /// someone of that name in full; `Registry.complete` resolves or drops it.
     var isReference = false
+    /// Hashes of the name's words (initials left out), for matching names without re-reading them.
+    var words: [UInt64] = []
 }
 
 /// The actors of one sentence.
@@ -120,11 +122,12 @@ struct ActorResolver: Sendable {
 
     /// A name at `i`: capitalised words, initials ("R."), particles ("bin"), honorifics skipped.
     /// Returns the end token and the name as written with honorifics dropped.
-    func name(at start: Int, limit: Int, afterTitle: Bool) -> (end: Int, name: String, words: Int)? {
+    func name(at start: Int, limit: Int, afterTitle: Bool) -> (end: Int, name: String, words: Int, hashes: [UInt64])? {
         var i = start
         var words: [String] = []
         var end = start
         var firstWord = -1
+        var hashes: [UInt64] = []
         let tokens = text.tokens
         while i < limit {
             if let honorific = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
@@ -144,6 +147,7 @@ struct ActorResolver: Sendable {
                 }
                 if firstWord < 0 { firstWord = i }
                 words.append(text.word(i))
+                if tokens[i].length > 1 { hashes.append(tokens[i].hash) }
                 i += 1
                 end = i
                 continue
@@ -151,24 +155,31 @@ struct ActorResolver: Sendable {
             if words.isEmpty, afterTitle, text.isAny(i, ActorResolver.nameOpeners), tokens[i].isCapitalized,
                i + 1 < limit, isNameWord(i + 1, limit: limit) {
                 words.append(text.word(i))
+                hashes.append(tokens[i].hash)
                 i += 1
                 continue
             }
             if !words.isEmpty, text.isAny(i, ActorResolver.particles), i + 1 < limit, isNameWord(i + 1, limit: limit) {
                 words.append(text.word(i))
+                hashes.append(tokens[i].hash)
                 i += 1
                 continue
             }
             break
         }
-        while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) { words.removeLast(); end -= 1 }
+        while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) {
+            if !last.hasSuffix("."), !hashes.isEmpty { hashes.removeLast() }
+            words.removeLast()
+            end -= 1
+        }
         guard !words.isEmpty else { return nil }
         // "KISHIDA Fumio": a family name in capitals first is moved last, in title case.
         if words.count >= 2, firstWord >= 0, tokens[firstWord].isAllCaps, !words[0].hasSuffix("."), !tokens[end - 1].isAllCaps {
             let family = words.removeFirst()
             words.append(family.prefix(1) + family.dropFirst().lowercased())
+            if !hashes.isEmpty { hashes.append(hashes.removeFirst()) }
         }
-        return (end, words.joined(separator: " "), words.count)
+        return (end, words.joined(separator: " "), words.count, hashes)
     }
 
     /// A country phrase after "of": "of the Republic of Azerbaijan", "of the Communist Party of
@@ -234,6 +245,7 @@ struct ActorResolver: Sendable {
         if text.mark(j) == 0x2C { j += 1 }
         if j < limit, let found = name(at: j, limit: limit, afterTitle: true) {
             person.name = found.name
+            person.words = found.hashes
             i = found.end
             if text.mark(i) == 0x2C, text.isWord(i + 1, W.jr) || text.isWord(i + 1, W.sr) { i += 2; if text.mark(i) == 0x2E { i += 1 } }
             if text.isWord(i, W.of), let after = complement(at: i, limit: limit), let country = after.country {
@@ -253,6 +265,7 @@ struct ActorResolver: Sendable {
     private func bare(at start: Int, limit: Int) -> PersonMention? {
         guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
         var person = PersonMention(first: start, end: found.end, name: found.name, country: nil, title: nil, role: nil)
+        person.words = found.hashes
         if found.words < 2 { person.isReference = true }
         var i = found.end
         if text.mark(i) == 0x2C, i + 1 < limit,
