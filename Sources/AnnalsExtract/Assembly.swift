@@ -48,7 +48,8 @@ struct Assembly {
             var sentenceDay: Day?
             for match in matches {
                 let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
-                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context
+                // An event page's date line dates a meeting the body leaves undated.
+                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context ?? a.header.eventDate
                 if sentenceDay == nil { sentenceDay = day }
                 addMeeting(match, day: day)
             }

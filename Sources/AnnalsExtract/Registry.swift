@@ -26,7 +26,7 @@ struct Registry: Sendable {
 
     mutating func add(_ mention: PersonMention, lexicon: Lexicon) {
         guard let name = mention.name else { return }
-        let words = Registry.words(of: name)
+        let words = mention.words.isEmpty ? Registry.words(of: name) : mention.words
         guard words.count >= 2 else { return }
         if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
             var entry = entries[index]

@@ -70,8 +70,12 @@ enum Sentences {
         if token.newlinesBefore == 1 {
             if token.mark == 0x2D || token.mark == 0x2A { return true }
             if [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22].contains(previous.mark) { return true }
-            // A short line is a title or header line; long lines running on are hard-wrapped prose.
-            return lineLength(text, endingAt: previous.end) < 60
+            // A short line is a title or header line. After a long line, a line that goes on in
+            // lower case (or after a comma) is hard-wrapped prose; one that opens with a capital
+            // or a digit starts anew.
+            if lineLength(text, endingAt: previous.end) < 60 { return true }
+            if previous.mark == 0x2C || previous.mark == 0x2D { return false }
+            return token.isCapitalized || token.kind == .number
         }
         var terminal = i - 1
         if previous.mark == 0x22 || previous.mark == 0x27 || previous.mark == 0x29 { terminal = i - 2 }
