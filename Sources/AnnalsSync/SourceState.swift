@@ -16,10 +16,16 @@ public struct SourceState: Sendable, Equatable {
     public var seq: Int64
 
     /// Reads the state of `name`, nil when the log has never seen it.
+    ///
+    /// The source's stream also carries the facts that name fewer than two countries (and their
+    /// retractions), so the state is read from the stream's last *lifecycle* event, not its last event.
     public static func read(_ name: String, in log: EventLog) throws -> SourceState? {
         let stream = SourceEvents.stream(for: name)
-        let rows = try log.database.rows(
-            "SELECT seq, type, payload, payload_sha256 FROM events WHERE stream = ? ORDER BY stream_version DESC LIMIT 1",
+        let rows = try log.database.rows("""
+            SELECT seq, type, payload, payload_sha256 FROM events
+            WHERE stream = ? AND type IN ('SourceAdded', 'SourceRevised', 'SourceReextracted', 'SourceRenamed', 'SourceWithdrawn')
+            ORDER BY stream_version DESC LIMIT 1
+            """,
             [.text(stream)]) { ($0.int64(0), $0.string(1) ?? "", $0.bytes(2), $0.string(3) ?? "") }
         guard let (seq, type, payload, _) = rows.first else { return nil }
         let event = RecordedEvent(seq: seq, stream: stream, streamVersion: 0, type: type, schema: 1, validOn: nil,
