@@ -39,6 +39,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The benchmark harness (issue 11): the log against raw SQLite on a fixed workload.
+        // Run by scripts/bench; not part of `swift test`.
+        .executableTarget(name: "annals-bench", dependencies: ["AnnalsLog", "AnnalsDigest", "AnnalsProjections", "CSQLite"],
+                          path: "Sources/AnnalsBench"),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsLogTests", dependencies: ["AnnalsLog", "CSQLite"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),

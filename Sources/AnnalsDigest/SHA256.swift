@@ -7,10 +7,12 @@ public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
     )
-    private var buffer: [UInt8] = []
+    /// The bytes of an unfinished block, kept inline (no heap allocation per hasher).
+    private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var buffered = 0
     private var length: UInt64 = 0
 
-    public init() { buffer.reserveCapacity(64) }
+    public init() {}
 
     /// Feeds bytes into the digest; call as often as needed before `finalize()`.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -23,14 +25,19 @@ public struct SHA256: Sendable {
         guard var pointer = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var remaining = bytes.count
         length &+= UInt64(remaining)
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, remaining)
-            buffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: take))
+        if buffered > 0 {
+            let take = min(64 - buffered, remaining)
+            let offset = buffered
+            withUnsafeMutableBytes(of: &buffer) { block in
+                block.baseAddress!.advanced(by: offset).copyMemory(from: pointer, byteCount: take)
+            }
+            buffered += take
             pointer += take
             remaining -= take
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
-                buffer.removeAll(keepingCapacity: true)
+            if buffered == 64 {
+                var block = buffer
+                withUnsafeBytes(of: &block) { compress($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                buffered = 0
             }
         }
         while remaining >= 64 {
@@ -39,7 +46,11 @@ public struct SHA256: Sendable {
             remaining -= 64
         }
         if remaining > 0 {
-            buffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: remaining))
+            let count = remaining
+            withUnsafeMutableBytes(of: &buffer) { block in
+                block.baseAddress!.copyMemory(from: pointer, byteCount: count)
+            }
+            buffered = count
         }
     }
 
@@ -56,27 +67,36 @@ public struct SHA256: Sendable {
 
     /// Ends the digest and returns its 32 bytes.
     public mutating func finalize() -> [UInt8] {
+        // Padding: 0x80, zeros, then the bit length big-endian, ending on a block boundary; one
+        // or two blocks built on the stack.
         let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        let used = (buffer.count + 1) % 64
-        let pad = used <= 56 ? 56 - used : 120 - used
-        tail.append(contentsOf: repeatElement(0, count: pad))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        let used = buffered
+        let blocks = used + 1 + 8 <= 64 ? 1 : 2
+        var copy = buffer
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+            tail.initialize(repeating: 0)
+            withUnsafeBytes(of: &copy) { saved in
+                for i in 0..<used { tail[i] = saved[i] }
+            }
+            tail[used] = 0x80
+            let end = blocks * 64
+            for i in 0..<8 { tail[end - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+            compress(tail.baseAddress!)
+            if blocks == 2 { compress(tail.baseAddress! + 64) }
         }
-        let saved = length
-        tail.withUnsafeBytes { update($0) }
-        length = saved
-        precondition(buffer.isEmpty, "SHA-256 padding must end on a block boundary")
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            out.append(UInt8(truncatingIfNeeded: word >> 24))
-            out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8))
-            out.append(UInt8(truncatingIfNeeded: word))
+        buffered = 0
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+            withUnsafeBytes(of: state) { words in
+                for i in 0..<8 {
+                    let word = words.load(fromByteOffset: 4 * i, as: UInt32.self)
+                    out[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+                    out[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                    out[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                    out[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+                }
+            }
+            count = 32
         }
-        return out
     }
 
     /// The digest of `bytes` in one call.
@@ -100,12 +120,13 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
+    /// One 64-byte block. The message schedule lives in a stack buffer (no heap allocation per
+    /// block: an `[UInt32]` here cost about half of all hashing time), words load big-endian.
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        w.withUnsafeMutableBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            let raw = UnsafeRawPointer(block)
             for i in 0..<16 {
-                w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
-                    | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+                w[i] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -143,4 +164,4 @@ public struct SHA256: Sendable {
 }
 
 @inline(__always)
-private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }  // masking shifts: one rotate instruction

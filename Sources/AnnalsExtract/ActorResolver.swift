@@ -18,6 +18,9 @@ struct PersonMention: Sendable {
     var country: String?
     var title: String?
     var role: Lexicon.Title.Role?
+    /// A single capitalised word with no title ("Xi said"): a person only if the readout names
+    /// someone of that name in full; `Registry.complete` resolves or drops it.
+    var isReference = false
 }
 
 /// The actors of one sentence.
@@ -33,7 +36,6 @@ struct Actors: Sendable {
 struct ActorResolver: Sendable {
     let text: Text
     let lexicon: Lexicon
-    var registry: Registry?
 
     static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
     /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
@@ -48,7 +50,8 @@ struct ActorResolver: Sendable {
             if token.kind == .punct { i += 1; continue }
             var preCountry: (String, Int)?
             var cursor = i
-            if token.isCapitalized, let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
+            if token.isCapitalized, lexicon.countryPhrases.mayStart(token.hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
                 var after = match.end
                 if text.mark(after) == Token.possessive { after += 1 }
                 if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
@@ -60,7 +63,7 @@ struct ActorResolver: Sendable {
                     i = match.end
                     continue
                 }
-            } else if token.kind == .word, token.isCapitalized, compound(i, into: &actors.countries) {
+            } else if token.hasHyphen, token.isCapitalized, compound(i, into: &actors.countries) {
                 i += 1
                 continue
             }
@@ -108,7 +111,7 @@ struct ActorResolver: Sendable {
         let token = text.tokens[i]
         guard token.kind == .word, token.isCapitalized else { return false }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
-        if token.isAllCaps, token.length > 4 { return false }
+        if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
         if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.titles.mayStart(token.hash),
            lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }
@@ -121,6 +124,7 @@ struct ActorResolver: Sendable {
         var i = start
         var words: [String] = []
         var end = start
+        var firstWord = -1
         let tokens = text.tokens
         while i < limit {
             if let honorific = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
@@ -132,12 +136,13 @@ struct ActorResolver: Sendable {
                 break
             }
             if isNameWord(i, limit: limit) {
-                // An initial: "Joseph R. Biden".
-                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, !words.isEmpty, i + 2 < limit, isNameWord(i + 2, limit: limit) {
+                // An initial: "Joseph R. Biden", "S. Jaishankar".
+                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, i + 2 < limit, isNameWord(i + 2, limit: limit) {
                     words.append(text.word(i) + ".")
                     i += 2
                     continue
                 }
+                if firstWord < 0 { firstWord = i }
                 words.append(text.word(i))
                 i += 1
                 end = i
@@ -158,6 +163,11 @@ struct ActorResolver: Sendable {
         }
         while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) { words.removeLast(); end -= 1 }
         guard !words.isEmpty else { return nil }
+        // "KISHIDA Fumio": a family name in capitals first is moved last, in title case.
+        if words.count >= 2, firstWord >= 0, tokens[firstWord].isAllCaps, !words[0].hasSuffix("."), !tokens[end - 1].isAllCaps {
+            let family = words.removeFirst()
+            words.append(family.prefix(1) + family.dropFirst().lowercased())
+        }
         return (end, words.joined(separator: " "), words.count)
     }
 
@@ -172,7 +182,8 @@ struct ActorResolver: Sendable {
         var consumed = false
         var end = start
         while i < limit {
-            if tokens[i].isCapitalized, let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: limit) {
+            if tokens[i].isCapitalized, lexicon.countryPhrases.mayStart(tokens[i].hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: limit) {
                 if country == nil { country = match.value.code }
                 i = match.end
                 end = i
@@ -184,7 +195,8 @@ struct ActorResolver: Sendable {
                 i += 1
                 continue
             }
-            if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h) {
+            if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
+               !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
                 i += 1
                 end = i
                 consumed = true
@@ -213,6 +225,11 @@ struct ActorResolver: Sendable {
             if person.country == nil { person.country = complement.country }
             i = complement.end
         }
+        // "his Saudi counterpart Prince Faisal ...", "President and Prime Minister X".
+        while i < limit, let next = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role != .honorific }) {
+            if person.title == nil, next.value.canonical != "-" { person.title = next.value.canonical; person.role = next.value.role }
+            i = next.end
+        }
         var j = i
         if text.mark(j) == 0x2C { j += 1 }
         if j < limit, let found = name(at: j, limit: limit, afterTitle: true) {
@@ -228,7 +245,6 @@ struct ActorResolver: Sendable {
             person.end = i
             if person.country == nil { return nil }
         }
-        resolve(&person)
         return person
     }
 
@@ -237,10 +253,7 @@ struct ActorResolver: Sendable {
     private func bare(at start: Int, limit: Int) -> PersonMention? {
         guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
         var person = PersonMention(first: start, end: found.end, name: found.name, country: nil, title: nil, role: nil)
-        if found.words < 2 {
-            guard let registry, let known = registry.lookup(word: text.tokens[start].hash) else { return nil }
-            person.name = known.name
-        }
+        if found.words < 2 { person.isReference = true }
         var i = found.end
         if text.mark(i) == 0x2C, i + 1 < limit,
            let title = lexicon.titles.longestMatch(in: text.tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
@@ -256,22 +269,6 @@ struct ActorResolver: Sendable {
             person.country = country
             person.end = after.end
         }
-        resolve(&person)
         return person
-    }
-
-    /// Completes a mention from the registry: the full name for a surname, the country and title
-    /// that other mentions or the lexicon give.
-    private func resolve(_ person: inout PersonMention) {
-        guard let registry else { return }
-        if let name = person.name, let known = registry.find(name) {
-            person.name = known.name
-            if person.country == nil { person.country = known.country }
-            if person.title == nil { person.title = known.title }
-            if person.role == nil { person.role = known.role }
-        } else if person.name == nil, let country = person.country, let title = person.title,
-                  let known = registry.find(country: country, title: title) {
-            person.name = known.name
-        }
     }
 }

@@ -44,18 +44,21 @@ struct Analysis: Sendable {
         }
         self.sentences = sentences
         self.dates = dates
-        // Two passes: full names first, then every mention again with the registry, so "Xi" and
-        // "President Ruto" resolve to the names given elsewhere in the readout.
-        var resolver = ActorResolver(text: text, lexicon: lexicon, registry: nil)
-        var registry = Registry()
-        for sentence in sentences where !sentence.isHeadline {
-            for person in resolver.scan(sentence.first, sentence.end).persons { registry.add(person, lexicon: lexicon) }
-        }
-        resolver.registry = registry
+        // One scan, then every mention completed from the people named in full anywhere in the
+        // readout, so "Xi" and "President Ruto" resolve to names given before or after them.
+        let resolver = ActorResolver(text: text, lexicon: lexicon)
         var actors: [Actors] = []
         actors.reserveCapacity(sentences.count)
+        var registry = Registry()
         for sentence in sentences {
-            actors.append(sentence.isHeadline ? Actors() : resolver.scan(sentence.first, sentence.end))
+            let found = sentence.isHeadline ? Actors() : resolver.scan(sentence.first, sentence.end)
+            for person in found.persons where !person.isReference { registry.add(person, lexicon: lexicon) }
+            actors.append(found)
+        }
+        for index in actors.indices where !actors[index].persons.isEmpty {
+            var kept: [PersonMention] = []
+            for var person in actors[index].persons where registry.complete(&person) { kept.append(person) }
+            actors[index].persons = kept
         }
         self.registry = registry
         self.actors = actors

@@ -35,6 +35,13 @@ struct DateMention: Sendable {
 
 /// Finds date expressions in tokens and resolves them against the header date and context.
 enum DateResolver {
+    /// Words that can open a date expression: months, weekdays and the relative words.
+    static let starters = WordSet(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "sunday", "monday", "tuesday",
+         "wednesday", "thursday", "friday", "saturday", "today", "tonight", "yesterday", "tomorrow", "same", "that", "following",
+         "next", "previous", "day", "last"].map(Tokenizer.hash))
+
     /// All date expressions in tokens `[from, to)`, left to right, none overlapping.
     static func scan(_ text: Text, _ from: Int, _ to: Int) -> [DateMention] {
         var found: [DateMention] = []
@@ -56,6 +63,8 @@ enum DateResolver {
         let token = tokens[i]
         if token.kind == .punct { return nil }
         let h = token.hash
+        // Most words start no date: one probe rules them out.
+        if token.kind == .word, !Tokenizer.isDigit(text.bytes[token.start]), !starters.contains(h) { return nil }
         if token.kind == .word, token.length == 10, let iso = isoDate(text, i) {
             return DateMention(first: i, end: i + 1, expression: iso)
         }

@@ -33,8 +33,9 @@ public struct Extractor: Sendable {
         var sorted = facts.map { fact -> Fact in
             var fact = fact
             fact.evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-            var seen = Set<Evidence>()
-            fact.evidence = fact.evidence.filter { seen.insert($0).inserted }
+            var unique: [Evidence] = []
+            for e in fact.evidence where unique.last.map({ $0.start != e.start || $0.end != e.end }) ?? true { unique.append(e) }
+            fact.evidence = unique
             return fact
         }
         sorted.sort {

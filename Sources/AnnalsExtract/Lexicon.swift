@@ -56,7 +56,7 @@ public struct Lexicon: Sendable {
     var areas = PhraseTable<String>()
     var cities = PhraseTable<City>()
     var people = PhraseTable<Person>()
-    var nonNameWords: Set<UInt64> = []
+    var nonNameWords = WordSet([])
     private var ranks: [String: Int] = [:]
 
     /// The canonical partnership levels, lowest rank first (ties in file order).
@@ -131,9 +131,15 @@ public struct Lexicon: Sendable {
             people.insert(row.fields[0], Person(name: row.fields[0], country: country, title: row.fields[2] == "-" ? nil : row.fields[2]),
                           rule: .capitalized)
         }
-        for row in try rows("nonname-words.txt", fields: 1...1) {
-            nonNameWords.insert(Tokenizer.hash(row.fields[0]))
-        }
+        nonNameWords = WordSet(try rows("nonname-words.txt", fields: 1...1).map { Tokenizer.hash($0.fields[0]) })
+        countryPhrases.compile()
+        titles.compile()
+        levelPhrases.compile()
+        documents.compile()
+        ceremonies.compile()
+        areas.compile()
+        cities.compile()
+        people.compile()
     }
 
     private mutating func loadCountries(_ rows: [LexiconRow]) throws(LexiconError) {

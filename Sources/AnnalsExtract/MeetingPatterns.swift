@@ -14,14 +14,15 @@ struct MeetingMatch: Sendable {
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
     static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
-    static let nouns: [UInt64: String] = [
+    static let nouns = WordMap<String>([
         Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
-        Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("conference"): "video call",
-    ]
+        Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
+    ].map { ($0.key, $0.value) })
     static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
     static let met = W.set("met meets")
+    static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
     static let received = W.set("received receives")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
@@ -67,7 +68,12 @@ enum MeetingPatterns {
         if lightVerbs.contains(h) {
             var j = i + 1
             var steps = 0
-            while j < limit, steps < 4, text.isAny(j, nounModifiers) { j += 1; steps += 1 }
+            // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
+            while j < limit, steps < 4, text.isAny(j, nounModifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
+                j += 1
+                steps += 1
+            }
+            if text.tokens[min(j, limit - 1)].hash == summit, j + 1 < limit, nouns[text.tokens[j + 1].hash] != nil { j += 1 }
             if j < limit, let format = nouns[text.tokens[j].hash] {
                 if format == "video call", !text.isWord(j - 1, W.video) && text.tokens[j].hash != Tokenizer.hash("videoconference") { return nil }
                 if format == "phone call", !(text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) || text.isWord(j - 1, W.video)) {
@@ -92,7 +98,8 @@ enum MeetingPatterns {
         var k = i - 1
         var steps = 0
         while k >= first, steps < 3 {
-            if text.isAny(k, W.unrealised) { return true }
+            // A capital mid-sentence is a name ("General Secretary To Lam held talks"), not "to".
+            if text.isAny(k, W.unrealised), !(text.tokens[k].isCapitalized && k > first) { return true }
             if text.tokens[k].kind == .punct { break }
             k -= 1
             steps += 1

@@ -49,6 +49,7 @@ struct Registry: Sendable {
 
     /// The entry for a full or partial name, if one matches it.
     func find(_ name: String) -> Entry? {
+        if let exact = entries.first(where: { $0.name == name }) { return exact }
         let words = Registry.words(of: name)
         if words.count == 1 { return lookup(word: words[0]) }
         return entries.first { Registry.samePerson($0.words, words) }
@@ -68,6 +69,27 @@ struct Registry: Sendable {
     func find(country: String, title: String) -> Entry? {
         let hits = entries.filter { $0.country == country && $0.title == title }
         return hits.count == 1 ? hits[0] : nil
+    }
+
+    /// Completes a mention: the full name for a surname ("Xi", "President Ruto"), the person for a
+    /// title and country ("the Azerbaijani President"), and the country and title other mentions
+    /// or the lexicon give. Returns false for a lone word that names no one the readout knows.
+    func complete(_ person: inout PersonMention) -> Bool {
+        if person.isReference {
+            guard let name = person.name, let known = find(name) else { return false }
+            person.name = known.name
+            person.isReference = false
+        }
+        if let name = person.name, let known = find(name) {
+            person.name = known.name
+            if person.country == nil { person.country = known.country }
+            if person.title == nil { person.title = known.title }
+            if person.role == nil { person.role = known.role }
+        } else if person.name == nil, let country = person.country, let title = person.title,
+                  let known = find(country: country, title: title) {
+            person.name = known.name
+        }
+        return true
     }
 
     /// Gives `country` to people the text leaves without one (their side in a two-country readout).

@@ -19,7 +19,7 @@ struct Sentence: Sendable {
 /// Splits a readout into sentences on terminal punctuation and line structure.
 enum Sentences {
     /// Abbreviations after which a point does not end a sentence.
-    static let abbreviations: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "lt", "col", "sen", "rep",
+    static let abbreviations = WordSet(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "lt", "col", "sen", "rep",
                                                  "gov", "prof", "messrs", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft", "jan",
                                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
                                                  "approx", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
@@ -34,6 +34,13 @@ enum Sentences {
             first = i
         }
         sentences.append(make(text, first, tokens.count))
+        // A line without closing punctuation is a headline only when prose follows it; a readout
+        // that is one unpunctuated line ("The US, Russia, and Switzerland met yesterday") is prose.
+        if let lastProse = sentences.lastIndex(where: { !$0.isHeadline }) {
+            for index in sentences.indices where index > lastProse { sentences[index].isHeadline = false }
+        } else {
+            for index in sentences.indices { sentences[index].isHeadline = false }
+        }
         return sentences
     }
 

@@ -15,7 +15,7 @@ struct Text: Sendable {
     @inline(__always) func mark(_ i: Int) -> UInt8 { i >= 0 && i < tokens.count ? tokens[i].mark : 0 }
 
     /// Whether token `i` is one of `set`.
-    @inline(__always) func isAny(_ i: Int, _ set: Set<UInt64>) -> Bool { i >= 0 && i < tokens.count && set.contains(tokens[i].hash) }
+    @inline(__always) func isAny(_ i: Int, _ set: WordSet) -> Bool { i >= 0 && i < tokens.count && set.contains(tokens[i].hash) }
 
     /// The bytes of tokens `[first, end)` as written, spaces included.
     func string(_ first: Int, _ end: Int) -> String {

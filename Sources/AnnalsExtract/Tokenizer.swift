@@ -15,6 +15,8 @@ struct Token: Sendable {
     var isAllCaps: Bool
     /// Line breaks in the white space before this token (capped at 2: a blank line).
     var newlinesBefore: UInt8
+    /// A word joined by a hyphen ("China-Kenya", "all-weather").
+    var hasHyphen: Bool = false
     /// For punctuation: its first byte (a dash or quote of several bytes is folded to ASCII).
     var mark: UInt8
 
@@ -143,6 +145,7 @@ enum Tokenizer {
             var allDigits = true
             var letters = 0
             var uppers = 0
+            var hyphen = false
             let capitalized = b < 0x80 ? (b >= 0x41 && b <= 0x5A) : isUpperScalar(bytes, i)
             while i < n {
                 let c = bytes[i]
@@ -160,7 +163,7 @@ enum Tokenizer {
                 // a point or comma between digits ("2.0").
                 let next = i + 1 < n ? i + 1 : -1
                 if c == 0x2D, next > 0, isWordByte(bytes, next), bytes[next] < 0x80 || bytes[next] >= 0xC0 {
-                    hash = (hash ^ 0x2D) &* fnvPrime; allDigits = false; i += 1; continue
+                    hash = (hash ^ 0x2D) &* fnvPrime; allDigits = false; hyphen = true; i += 1; continue
                 }
                 var apostropheLength = 0
                 if c == 0x27 { apostropheLength = 1 } else if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { apostropheLength = 3 }
@@ -181,7 +184,7 @@ enum Tokenizer {
             }
             tokens.append(Token(start: start, end: i, hash: hash, kind: allDigits ? .number : .word,
                                 isCapitalized: capitalized, isAllCaps: letters >= 2 && uppers == letters,
-                                newlinesBefore: newlines, mark: 0))
+                                newlinesBefore: newlines, hasHyphen: hyphen, mark: 0))
             newlines = 0
         }
         mergeAcronyms(&tokens, bytes)

@@ -1,7 +1,7 @@
 /// Hashes of the grammar words the patterns look for (not lexicon data: the English of readouts).
 enum W {
-    static func set(_ words: String) -> Set<UInt64> {
-        Set(words.split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static func set(_ words: String) -> WordSet {
+        WordSet(words.split(separator: " ").map { Tokenizer.hash(String($0)) })
     }
 
     static let the = Tokenizer.hash("the"), a = Tokenizer.hash("a"), an = Tokenizer.hash("an")
@@ -28,7 +28,7 @@ enum W {
     static let present = Tokenizer.hash("present"), also = Tokenizer.hash("also")
     static let delegation = Tokenizer.hash("delegation"), included = Tokenizer.hash("included"), includes = Tokenizer.hash("includes")
 
-    static let months: [UInt64: Int] = {
+    static let months: WordMap<Int> = {
         var table: [UInt64: Int] = [:]
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         for (index, name) in names.enumerated() {
@@ -36,23 +36,23 @@ enum W {
             table[Tokenizer.hash(String(name.prefix(3)))] = index + 1
         }
         table[Tokenizer.hash("sept")] = 9
-        return table
+        return WordMap(table.map { ($0.key, $0.value) })
     }()
 
-    static let weekdays: [UInt64: Int] = {
+    static let weekdays: WordMap<Int> = {
         var table: [UInt64: Int] = [:]
         for (index, name) in ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated() {
             table[Tokenizer.hash(name)] = index
         }
-        return table
+        return WordMap(table.map { ($0.key, $0.value) })
     }()
 
-    static let partsOfDay: [UInt64: String] = [
+    static let partsOfDay = WordMap<String>([
         Tokenizer.hash("morning"): "morning", Tokenizer.hash("afternoon"): "afternoon", Tokenizer.hash("evening"): "evening",
         Tokenizer.hash("noon"): "noon", Tokenizer.hash("night"): "night", Tokenizer.hash("midday"): "noon",
-    ]
+    ].map { ($0.key, $0.value) })
 
-    static let numberWords: [UInt64: Int] = {
+    static let numberWords: WordMap<Int> = {
         var table: [UInt64: Int] = [:]
         let names = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
                      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -61,7 +61,7 @@ enum W {
                               ("ninety", 90), ("a dozen", 12), ("dozen", 12), ("hundred", 100)] {
             table[Tokenizer.hash(name)] = value
         }
-        return table
+        return WordMap(table.map { ($0.key, $0.value) })
     }()
 
     /// Words before a verb that make it intended rather than done ("will meet", "is to sign").

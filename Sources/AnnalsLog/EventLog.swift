@@ -139,12 +139,23 @@ public final class EventLog: EventStore {
         var recordedAt = Timestamp.string(from: options.clock())
         if let previous = last?.recordedAt, previous > recordedAt { recordedAt = previous }
 
-        var versions: [String: Int64] = [:]
-        for event in events where versions[event.stream] == nil {
-            versions[event.stream] = try version(of: event.stream)
+        // Each distinct stream gets a slot, found with one dictionary lookup per event; the loop
+        // below then counts versions in an array instead of hashing the stream name again.
+        var slotOfStream: [String: Int] = [:]
+        var slots: [Int] = []
+        slots.reserveCapacity(events.count)
+        var versions: [Int64] = []
+        for event in events {
+            if let slot = slotOfStream[event.stream] {
+                slots.append(slot)
+            } else {
+                slotOfStream[event.stream] = versions.count
+                slots.append(versions.count)
+                versions.append(try version(of: event.stream))
+            }
         }
         for (stream, expected) in expecting {
-            let current = try versions[stream] ?? version(of: stream)
+            let current = try slotOfStream[stream].map { versions[$0] } ?? version(of: stream)
             guard expected.admits(current) else { throw LogError.conflict(stream: stream, expected: expected, found: current) }
         }
 
@@ -155,14 +166,22 @@ public final class EventLog: EventStore {
             """)
         var recorded: [RecordedEvent] = []
         recorded.reserveCapacity(events.count)
-        for event in events {
+        // The chain runs on digest bytes, decoded once per call; one row buffer serves every event.
+        var prevDigest = Hex.decode(prevHash) ?? []
+        var row: [UInt8] = []
+        row.reserveCapacity(256)
+        for (index, event) in events.enumerated() {
             seq += 1
-            let version = versions[event.stream, default: 0] + 1
-            versions[event.stream] = version
+            let slot = slots[index]
+            versions[slot] += 1
+            let version = versions[slot]
             let payloadSHA256 = SHA256.hex(event.payload)
-            let hash = HashChain.hash(prevHash: prevHash, canonicalRow: HashChain.canonicalRow(
+            row.removeAll(keepingCapacity: true)
+            HashChain.appendCanonicalRow(
                 seq: seq, stream: event.stream, streamVersion: version, type: event.type, schema: event.schema,
-                validOn: event.validOn, recordedAt: recordedAt, payloadSHA256: payloadSHA256))
+                validOn: event.validOn, recordedAt: recordedAt, payloadSHA256: payloadSHA256, to: &row)
+            prevDigest = HashChain.digest(prevDigest: prevDigest, canonicalRow: row)
+            let hash = Hex.encode(prevDigest)
             try statement.bind(.integer(seq), at: 1)
             try statement.bind(.text(event.stream), at: 2)
             try statement.bind(.integer(version), at: 3)
@@ -175,7 +194,7 @@ public final class EventLog: EventStore {
             try statement.bind(.text(prevHash), at: 10)
             try statement.bind(.text(hash), at: 11)
             try statement.step()
-            statement.reset()
+            statement.rewind()  // every parameter is bound again for the next row: no need to clear them
             recorded.append(RecordedEvent(
                 seq: seq, stream: event.stream, streamVersion: version, type: event.type, schema: event.schema,
                 validOn: event.validOn, recordedAt: recordedAt, payload: event.payload,

@@ -30,6 +30,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Rewinds without clearing the bindings, for a loop that binds every parameter each time.
+    func rewind() {
+        sqlite3_reset(handle)
+    }
+
     /// Binds a value to the 1-based parameter `index`.
     public func bind(_ value: DatabaseValue, at index: Int32) throws(DatabaseError) {
         let code: Int32
@@ -37,13 +42,27 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case let .integer(v): code = sqlite3_bind_int64(handle, index, v)
         case let .real(v): code = sqlite3_bind_double(handle, index, v)
-        case let .text(v): code = sqlite3_bind_text(handle, index, v, -1, annals_sqlite_transient())
+        case let .text(v): code = bindText(v, at: index)
         case let .blob(v):
             code = v.withUnsafeBytes { raw in
                 sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), annals_sqlite_transient())
             }
         }
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Binds a string's UTF-8 bytes straight from its storage with their count: no C-string
+    /// conversion (a copy per call) and no strlen.
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        if let code = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, annals_sqlite_transient()) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), annals_sqlite_transient())
+            }
+        }) {
+            return code
+        }
+        return sqlite3_bind_text(handle, index, text, -1, annals_sqlite_transient())
     }
 
     /// Binds text given as UTF-8 bytes without building a `String` first.

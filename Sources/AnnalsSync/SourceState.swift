@@ -21,7 +21,8 @@ public struct SourceState: Sendable, Equatable {
     /// retractions), so the state is read from the stream's last *lifecycle* event, not its last event.
     public static func read(_ name: String, in log: EventLog) throws -> SourceState? {
         let stream = SourceEvents.stream(for: name)
-        let rows = try log.database.rows("""
+        let rows = try log.database.rows(
+            """
             SELECT seq, type, payload, payload_sha256 FROM events
             WHERE stream = ? AND type IN ('SourceAdded', 'SourceRevised', 'SourceReextracted', 'SourceRenamed', 'SourceWithdrawn')
             ORDER BY stream_version DESC LIMIT 1

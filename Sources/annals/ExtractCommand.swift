@@ -23,6 +23,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: .hidden)
     var trace = false
 
+    /// Extracts each file this many times (output once): for scripts/bench-extract.py, which
+    /// measures the extractor rather than process start-up and argument parsing.
+    @Option(name: .customLong("repeat"), help: .hidden)
+    var repetitions: Int = 1
+
     @Option(help: "The lexicon directory (default: $ANNALS_LEXICON, ./config/lexicon, or config/lexicon beside the executable).")
     var lexicon: String?
 
@@ -55,7 +60,8 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             if trace { output += extractor.trace(readout) }
-            let extraction = extractor.extract(readout)
+            var extraction = extractor.extract(readout)
+            for _ in 1..<max(1, repetitions) { extraction = extractor.extract(readout) }
             output += json ? extraction.jsonLine() + "\n" : ExtractCommand.describe(extraction)
             if output.utf8.count > 1 << 16 {
                 FileHandle.standardOutput.write(Data(output.utf8))

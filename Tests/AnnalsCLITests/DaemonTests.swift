@@ -101,3 +101,26 @@ struct DaemonTests {
         #expect(result.stderr.contains("inside the watched folder"))
     }
 }
+
+/// The watched folder is a boundary: links are never followed.
+@Suite(.serialized)
+struct FolderBoundaryTests {
+    @Test func symbolicLinksAreSkippedAndNothingOutsideTheFolderIsRead() throws {
+        let annals = try AnnalsBinary()
+        try FileManager.default.createDirectory(atPath: annals.path("watched"), withIntermediateDirectories: true)
+        try annals.write("outside.txt", DaemonTests.readout(day: 9, guest: "Outsider Person"))
+        try annals.write("watched/inside.txt", DaemonTests.readout(day: 10))
+        let daemon = try annals.start("daemon", "--watch", "watched", "--settle", "20")
+        #expect(try annals.waitFor { try annals.run("sources", "--json").stdout.contains("inside.txt") })
+        try FileManager.default.createSymbolicLink(atPath: annals.path("watched/out-link.txt"), withDestinationPath: annals.path("outside.txt"))
+        try FileManager.default.createSymbolicLink(atPath: annals.path("watched/in-link.txt"), withDestinationPath: annals.path("watched/inside.txt"))
+        #expect(annals.waitFor { daemon.log.contains("skipped out-link.txt: symbolic link") && daemon.log.contains("skipped in-link.txt: symbolic link") },
+                "\(daemon.log)")
+        #expect(daemon.stop() == 0)
+        let log = try annals.run("log", "--json").stdout
+        #expect(!log.contains("Outsider"))
+        #expect(!log.contains("link.txt"))
+        let sources = try annals.run("sources", "--json").stdout
+        #expect(sources.contains("inside.txt"))
+    }
+}

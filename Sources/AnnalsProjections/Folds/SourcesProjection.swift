@@ -44,10 +44,6 @@ public struct SourcesProjection: Sendable {
                   let name = redacted.source else { return }
             records[name]?.state = "redacted"
             records[name]?.lastSeq = event.seq
-            // Only the digest survives a redaction (the tombstone); size and date went with the text.
-            records[name]?.sha256 = redacted.sourceSHA256 ?? ""
-            records[name]?.size = 0
-            records[name]?.published = nil
         default:
             break
         }

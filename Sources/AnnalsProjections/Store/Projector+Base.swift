@@ -31,16 +31,17 @@ extension Projector {
             if seq > 0 { try endFact(seq, by: event.seq, &dirty) }
         case .payloadRedacted:
             guard let redacted = SourceEvents.decode(SourceEvents.Redacted.self, from: event) else { return }
-            // What a redacted payload said must leave the read models too (a fact's summary
-            // names people), and replay, which sees only the emptied payloads, must agree.
+            // The state must equal a replay of the log as it now is, where the targets' payloads
+            // are NULL from the start: their facts never existed, and a targeted content event
+            // leaves its readout's digest, size and date unknown.
             for target in redacted.targets {
                 try endFact(target, by: event.seq, &dirty)
                 try store.cachedStatement(sql: "DELETE FROM facts WHERE seq = ?").execute([.integer(target)])
+                try blankSourceContent(ifLatestContentEventIs: target)
             }
             if let name = redacted.source {
-                try store.cachedStatement(sql: """
-                    UPDATE sources SET state = 'redacted', last_seq = ?, sha256 = ?, size = 0, published = NULL WHERE name = ?
-                    """).execute([.integer(event.seq), .text(redacted.sourceSHA256 ?? ""), .text(name)])
+                try store.cachedStatement(sql: "UPDATE sources SET state = 'redacted', last_seq = ? WHERE name = ?")
+                    .execute([.integer(event.seq), .text(name)])
                 try endFacts(of: name, by: event.seq, &dirty)
                 withdrawnNames = nil
             }
@@ -104,14 +105,14 @@ extension Projector {
             arrivedAt = existing.2
         }
         try store.cachedStatement(sql: """
-            INSERT INTO sources (name, sha256, size, state, published, arrived_seq, arrived_at, last_seq, facts)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+            INSERT INTO sources (name, sha256, size, state, published, arrived_seq, arrived_at, last_seq, content_seq, facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, state = excluded.state,
                 published = excluded.published, arrived_seq = excluded.arrived_seq, arrived_at = excluded.arrived_at,
-                last_seq = excluded.last_seq
+                last_seq = excluded.last_seq, content_seq = excluded.content_seq
             """).execute([
                 .text(content.name), .text(content.sha256), .integer(Int64(content.size)), .text(added ? "active" : "revised"),
-                .optional(content.published), .integer(arrivedSeq), .text(arrivedAt), .integer(event.seq),
+                .optional(content.published), .integer(arrivedSeq), .text(arrivedAt), .integer(event.seq), .integer(event.seq),
             ])
     }
 
@@ -135,6 +136,12 @@ extension Projector {
         withdrawnNames = nil
         try store.cachedStatement(sql: "UPDATE sources SET facts = (SELECT count(*) FROM facts WHERE source = ?1 AND live = 1) WHERE name = ?1")
             .execute([.text(to)])
+    }
+
+    /// Empties the content fields of the readout whose latest `SourceAdded`/`SourceRevised` is `seq`.
+    private func blankSourceContent(ifLatestContentEventIs seq: Int64) throws {
+        try store.cachedStatement(sql: "UPDATE sources SET sha256 = '', size = 0, published = NULL WHERE content_seq = ?")
+            .execute([.integer(seq)])
     }
 
     /// Whether facts of `source` are ignored (withdrawn or redacted), from a cache of such names

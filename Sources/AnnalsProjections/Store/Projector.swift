@@ -41,6 +41,7 @@ public final class Projector {
         let present = try store.integer(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projection_positions'")
         guard present > 0 else { throw ProjectionError.notMigrated(path: store.path) }
+        try ensureIndexes()
     }
 
     /// Applies recorded events to every read model, inside the caller's transaction (the
@@ -128,6 +129,12 @@ public final class Projector {
         for name in names { try statement.execute([.text(name.rawValue), .integer(name.version), .integer(seq)]) }
     }
 
+    /// Creates any of the bulk-built indexes that is missing.
+    func ensureIndexes() throws {
+        let present = Set(try store.rows("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.string(0) ?? "" })
+        for index in ProjectionSchema.bulkIndexes where !present.contains(index.name) { try store.execute(index.sql) }
+    }
+
     /// Empties every read model and marks every projection at position 0.
     func resetAll() throws {
         for name in ProjectionName.allCases {
@@ -138,9 +145,16 @@ public final class Projector {
 
     /// Folds the log into `facts`, `sources` and `person_appearances` only, in chunked
     /// transactions, then marks the base projections; the derived ones are rebuilt after.
+    ///
+    /// The indexes only the derived models read (`ProjectionSchema.bulkIndexes`) are dropped
+    /// first and built once at the end, which is much cheaper than keeping them row by row; a
+    /// crash in between is healed at the next open (`ensureIndexes`).
     func replayBase(through head: Int64, progress: (Int64, Int64) -> Void) throws {
         maintainDerived = false
         defer { maintainDerived = true }
+        try store.transaction {
+            for index in ProjectionSchema.bulkIndexes { try store.execute("DROP INDEX IF EXISTS \(index.name)") }
+        }
         var position: Int64 = 0
         let chunk: Int64 = 20_000
         while position < head {
@@ -154,5 +168,6 @@ public final class Projector {
             position = through
             progress(position, head)
         }
+        try store.transaction { try ensureIndexes() }
     }
 }

@@ -27,6 +27,7 @@ struct RandomLifeTests {
         let levels = ["strategic partnership", "comprehensive strategic partnership", "partnership", "community with a shared future"]
         var live: [String] = []
         var asserted: [(name: String, id: String, seq: Int64)] = []
+        var addedSeq: [String: Int64] = [:]
         for n in 0..<120 {
             switch Int.random(in: 0..<10, using: &random) {
             case 0 where !live.isEmpty:
@@ -37,7 +38,17 @@ struct RandomLifeTests {
                 let to = "renamed/\(n).txt"
                 try db.append([SourceEvents.renamed(.init(from: live[index], to: to, sha256: "x"))])
                 for i in asserted.indices where asserted[i].name == live[index] { asserted[i].name = to }
+                addedSeq[to] = addedSeq[live[index]]
                 live[index] = to
+            case 3 where !live.isEmpty:
+                let name = live.remove(at: Int.random(in: 0..<live.count, using: &random))
+                let targets = [addedSeq[name] ?? 0] + asserted.filter { $0.name == name }.map(\.seq)
+                asserted.removeAll { $0.name == name }
+                try db.log.append([SourceEvents.redacted(.init(targets: targets, digests: [:], source: name, reason: "confidential",
+                                                               by: "test", at: "2026-01-01"))], expecting: [:]) { recorded in
+                    try db.log.database.execute("UPDATE events SET payload = NULL WHERE seq IN (\(targets.map(String.init).joined(separator: ",")))")
+                    try db.projector.apply(recorded)
+                }
             case 2 where !asserted.isEmpty:
                 let pick = asserted.remove(at: Int.random(in: 0..<asserted.count, using: &random))
                 try db.append([SourceEvents.retracted(.init(fact: pick.id, source: pick.name, reason: "source revised", asserted: pick.seq),
@@ -56,6 +67,7 @@ struct RandomLifeTests {
                 ]
                 let recorded = try db.appendReadout(name, facts: facts)
                 live.append(name)
+                addedSeq[name] = recorded.first?.seq
                 for (index, event) in recorded.dropFirst().enumerated() {
                     asserted.append((name, facts[index]["id"] as? String ?? "\(name)#\(index)", event.seq))
                 }
