@@ -51,5 +51,7 @@ let package = Package(
             .product(name: "InMemoryLogging", package: "swift-log"),
         ]),
         .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog"]),
+        // End to end: runs the built `annals` on temporary folders, as a user would.
+        .testTarget(name: "AnnalsCLITests", dependencies: ["annals", "CSQLite"], exclude: ["Golden"]),
     ]
 )

@@ -6,6 +6,10 @@ extension EventLog {
         public var line: Int
         public var reason: String
         public var description: String { "line \(line): \(reason); nothing after it was imported" }
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Appends events exactly as another log recorded them (an export), after checking each one

@@ -19,7 +19,11 @@ public struct SourceState: Sendable, Equatable {
     public static func read(_ name: String, in log: EventLog) throws -> SourceState? {
         let stream = SourceEvents.stream(for: name)
         let rows = try log.database.rows(
-            "SELECT seq, type, payload, payload_sha256 FROM events WHERE stream = ? ORDER BY stream_version DESC LIMIT 1",
+            """
+            SELECT seq, type, payload, payload_sha256 FROM events
+            WHERE stream = ? AND type IN ('SourceAdded', 'SourceRevised', 'SourceReextracted', 'SourceRenamed', 'SourceWithdrawn')
+            ORDER BY stream_version DESC LIMIT 1
+            """,
             [.text(stream)]) { ($0.int64(0), $0.string(1) ?? "", $0.bytes(2), $0.string(3) ?? "") }
         guard let (seq, type, payload, _) = rows.first else { return nil }
         let event = RecordedEvent(seq: seq, stream: stream, streamVersion: 0, type: type, schema: 1, validOn: nil,

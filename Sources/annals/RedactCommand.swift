@@ -30,7 +30,7 @@ struct RedactCommand: ParsableCommand {
         try runReportingErrors {
             let settings = try database.settings()
             let log = try openLog(settings, access: dryRun ? .readOnly : .readWrite)
-            let redactor = Redactor(log: log, readModels: try Pipeline.makeReadModels(log: log))
+            let redactor = Redactor(log: log, readModels: dryRun ? nil : try Pipeline.makeReadModels(log: log))
             let plan: Redactor.Plan
             do { plan = try redactor.plan(target) } catch let error as Redactor.RedactError {
                 throw CLIError.input(error.description)

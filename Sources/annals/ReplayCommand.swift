@@ -22,7 +22,7 @@ struct ReplayCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rreplaying \(done)/\(total) events".utf8))
             }
         }
-        if !json { FileHandle.standardError.write(Data("\r".utf8)) }
+        if !json { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if json {
             try Output.json(report)
         } else {

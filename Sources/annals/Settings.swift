@@ -1,5 +1,6 @@
 import AnnalsExtract
 import AnnalsLog
+import AnnalsProjections
 import ArgumentParser
 import Foundation
 
@@ -71,8 +72,9 @@ struct Settings {
         return settings
     }
 
+    /// The log's options, with the read models' migrations: every file Annals opens holds both.
     var logOptions: EventLog.Options {
-        EventLog.Options(synchronous: synchronous, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        ProjectedLog.options(EventLog.Options(synchronous: synchronous, busyTimeoutMilliseconds: busyTimeoutMilliseconds))
     }
 }
 

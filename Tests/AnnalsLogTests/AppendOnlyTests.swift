@@ -67,3 +67,58 @@ struct AppendOnlyTests {
         #expect(second[0].recordedAt == first[0].recordedAt)
     }
 }
+
+/// The one change the triggers allow: emptying payloads a `PayloadRedacted` event names.
+struct RedactionTriggerTests {
+    func makeRedactedLog(_ directory: TemporaryDirectory) throws -> EventLog {
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        try log.append([event("source/memo.txt", "SourceAdded", #"{"text":"secret"}"#), event("relation/AZ-CN")])
+        try log.writeTransaction {
+            _ = try log.insert([event("redaction", "PayloadRedacted", #"{"targets":[1],"reason":"mistake"}"#)], expecting: [:])
+            try log.database.execute("UPDATE events SET payload = NULL WHERE seq = 1")
+        }
+        return log
+    }
+
+    @Test func aNamedPayloadCanBeEmptiedAndTheLogStillVerifies() throws {
+        let directory = TemporaryDirectory()
+        let log = try makeRedactedLog(directory)
+        let report = try log.verify()
+        #expect(report.isValid)
+        #expect(report.redacted == 1)
+    }
+
+    @Test(arguments: [
+        "UPDATE events SET payload = NULL WHERE seq = 2",
+        "UPDATE events SET type = 'Forged' WHERE seq = 1",
+        "UPDATE events SET payload = '{}' WHERE seq = 1",
+        "UPDATE events SET valid_on = '1999-01-01' WHERE seq = 1",
+        "DELETE FROM events WHERE seq = 1",
+    ])
+    func anythingElseIsStillRefused(sql: String) throws {
+        let directory = TemporaryDirectory()
+        let log = try makeRedactedLog(directory)
+        #expect(rawExecute(log.path, sql).code == SQLITE_CONSTRAINT, "\(sql)")
+        #expect(try log.verify().isValid)
+    }
+
+    @Test func anEmptiedPayloadNoRedactionNamesIsCaught() throws {
+        let directory = TemporaryDirectory()
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        try log.append([event("a"), event("b")])
+        #expect(rawExecute(log.path, "DROP TRIGGER events_no_update; UPDATE events SET payload = NULL WHERE seq = 1").code == SQLITE_OK)
+        let report = try log.verify()
+        #expect(report.problem?.seq == 1)
+        #expect(report.problem?.reason.contains("no PayloadRedacted") == true)
+    }
+
+    @Test func theWALAndSHMAreAsPrivateAsTheDatabase() throws {
+        let directory = TemporaryDirectory()
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        try log.append([event("a")])
+        for suffix in ["-wal", "-shm"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: log.path + suffix)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(suffix)")
+        }
+    }
+}

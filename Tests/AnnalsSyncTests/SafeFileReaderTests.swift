@@ -47,7 +47,7 @@ struct SafeFileReaderTests {
         try folder.mkfifo("pipe.txt")
         let started = ContinuousClock.now
         #expect(throws: FileReadError.notRegularFile(.fifo)) { try SafeFileReader(root: folder.path).read("pipe.txt") }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(ContinuousClock.now - started < .seconds(5), "a FIFO must never block the reader")
         #expect(FileReadError.notRegularFile(.fifo).reason == "FIFO")
     }
 

@@ -16,43 +16,15 @@ public struct Relation: Sendable, Equatable {
         self.ladder = ladder
     }
 
-    /// Derives a pair's ladder from its live claims, in valid-time order (date, then established
-    /// before referenced, then seq).
-    ///
-    /// An established level different from the last step's makes a new step, called an upgrade
-    /// or downgrade by `ranking`; the same level again (another readout, a later reaffirmation) adds
-    /// the readout to the step's sources when on the same day, else changes nothing. A referenced
-    /// level confirms the ladder without a step, except that it seeds an empty one.
-    /// Claims after `asOf` (a date) are left out.
+    /// Derives a pair's ladder from its live claims with `LadderBuilder`, walking them in
+    /// valid-time order; claims after `asOf` (a date) are left out. Nil when no claim makes a step.
     public static func derive(parties: [String], claims: [PartnershipClaim], ranking: LevelRanking = .standard,
                               asOf: String? = nil) -> Relation? {
-        let ordered = claims
-            .filter { asOf == nil || $0.date <= asOf! }
-            .sorted { a, b in
-                if a.date != b.date { return a.date < b.date }
-                let aRef = a.action == "referenced", bRef = b.action == "referenced"
-                if aRef != bRef { return !aRef }
-                return a.seq < b.seq
-            }
-        var ladder: [LadderStep] = []
-        for claim in ordered {
-            if let last = ladder.last, last.level == claim.level {
-                if claim.action != "referenced", last.since == claim.date, !last.sources.contains(claim.source) {
-                    ladder[ladder.count - 1].sources = (last.sources + [claim.source]).sorted()
-                }
-                continue
-            }
-            if claim.action == "referenced" && !ladder.isEmpty { continue }
-            let change: String
-            if let last = ladder.last {
-                let from = ranking.rank(last.level), to = ranking.rank(claim.level)
-                change = from == 0 || to == 0 ? "change" : (to > from ? "upgrade" : (to < from ? "downgrade" : "change"))
-            } else {
-                change = claim.action == "referenced" ? "referenced" : "established"
-            }
-            ladder.append(LadderStep(level: claim.level, since: claim.date, source: claim.source, fact: claim.fact,
-                                     seq: claim.seq, change: change, sources: [claim.source]))
+        var builder = LadderBuilder(ranking: ranking)
+        for claim in claims.sorted(by: LadderBuilder.precedes) {
+            if let asOf, claim.date > asOf { continue }
+            builder.add(claim)
         }
-        return ladder.isEmpty ? nil : Relation(parties: parties, ladder: ladder)
+        return builder.ladder.isEmpty ? nil : Relation(parties: parties, ladder: builder.ladder)
     }
 }

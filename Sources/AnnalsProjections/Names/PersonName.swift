@@ -7,6 +7,7 @@ public enum PersonName {
 
     /// The words of a name as compared: `"Luiz Inácio Lula da Silva Jr."` → `["luiz", "inacio", "lula", "da", "silva"]`.
     public static func words(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -22,6 +23,29 @@ public enum PersonName {
         }
         if !current.isEmpty { words.append(current) }
         return words.filter { $0.count > 1 && !suffixes.contains($0) }
+    }
+
+    /// `words` for ASCII names, without Foundation's folding (the common case, and hot in replay).
+    static func asciiWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if current.count > 1 {
+                let word = String(decoding: current, as: UTF8.self)
+                if !suffixes.contains(word) { words.append(word) }
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "'"): continue
+            default: flush()
+            }
+        }
+        flush()
+        return words
     }
 
     /// The key a person is filed under: the compared words joined by spaces ("xi jinping").

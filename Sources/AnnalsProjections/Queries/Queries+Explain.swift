@@ -26,7 +26,7 @@ extension Queries {
             fact: nil, type: nil, summary: nil, date: event.validOn, source: nil, sourceState: nil, live: false, endedBy: nil,
             extractor: nil, evidence: [], seq: event.seq, eventType: event.type, stream: event.stream,
             recordedAt: event.recordedAt, hash: event.hash, payload: event.payload.map { String(decoding: $0, as: UTF8.self) })
-        guard let payload = event.payload, let fact = AssertedFact.parse(payload) else { return explanation }
+        guard let payload = Upcaster.upcast(event).payload, let fact = AssertedFact.parse(payload) else { return explanation }
         explanation.fact = fact.id
         explanation.type = fact.type
         explanation.summary = fact.summary

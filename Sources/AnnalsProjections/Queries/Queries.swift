@@ -22,11 +22,16 @@ public final class Queries {
     /// Queries over `log` (read-only is fine), as the log knows things now or, with `knownAt`,
     /// as it knew them after that seq.
     public convenience init(log: EventLog, knownAt: Int64? = nil) throws {
-        let head = try log.head()?.seq ?? 0
+        // Head and positions from one snapshot, so a writer appending meanwhile cannot make
+        // current tables look stale (or the reverse).
+        let (head, current) = try log.database.transaction(.deferred) {
+            let head = try log.head()?.seq ?? 0
+            return (head, try Queries.tablesAreCurrent(in: log.database, head: head))
+        }
         if let knownAt, knownAt < head {
             let temporary = try TemporaryStore(log: log, through: knownAt)
             self.init(log: log, store: temporary.database, seq: knownAt, temporary: temporary)
-        } else if try Queries.tablesAreCurrent(in: log.database, head: head) {
+        } else if current {
             self.init(log: log, store: log.database, seq: head, temporary: nil)
         } else {
             let temporary = try TemporaryStore(log: log, through: head)
@@ -72,7 +77,7 @@ final class TemporaryStore {
     init(log: EventLog, through seq: Int64) throws {
         path = NSTemporaryDirectory() + "annals-readmodels-\(UUID().uuidString).sqlite"
         database = try Database(path: path)
-        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         let projector = try Projector(log: log, store: database)
         try projector.catchUp(through: seq)
     }

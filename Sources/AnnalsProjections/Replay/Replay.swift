@@ -86,7 +86,7 @@ public struct Replay {
                 for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let store = try Database(path: path)
-            try store.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try store.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
             let started = Date()
             let projector = try Projector(log: log, store: store, ranking: ranking)
             try projector.catchUp(through: through, progress: progress)

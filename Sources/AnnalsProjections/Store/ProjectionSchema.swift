@@ -29,10 +29,7 @@ public enum ProjectionSchema {
                 live              INTEGER NOT NULL,
                 ended_by          INTEGER
             );
-            CREATE INDEX facts_by_fact_id ON facts (fact_id);
             CREATE INDEX facts_by_source ON facts (source, live);
-            CREATE INDEX facts_by_pair ON facts (pair, valid_on) WHERE pair IS NOT NULL;
-            CREATE INDEX facts_by_corroboration_key ON facts (corroboration_key) WHERE corroboration_key IS NOT NULL;
 
             CREATE TABLE sources (
                 name        TEXT PRIMARY KEY,
@@ -43,6 +40,7 @@ public enum ProjectionSchema {
                 arrived_seq INTEGER NOT NULL,
                 arrived_at  TEXT    NOT NULL,
                 last_seq    INTEGER NOT NULL,
+                content_seq INTEGER NOT NULL,
                 facts       INTEGER NOT NULL
             );
 
@@ -54,7 +52,8 @@ public enum ProjectionSchema {
                 since    TEXT    NOT NULL,
                 source   TEXT    NOT NULL,
                 fact_id  TEXT    NOT NULL,
-                steps    INTEGER NOT NULL
+                steps    INTEGER NOT NULL,
+                last_claim_on TEXT NOT NULL
             );
 
             CREATE TABLE relation_steps (
@@ -135,7 +134,6 @@ public enum ProjectionSchema {
                 summary    TEXT    NOT NULL,
                 PRIMARY KEY (seq, person_key)
             );
-            CREATE INDEX person_appearances_by_person ON person_appearances (person_key, date);
             CREATE INDEX person_appearances_by_source ON person_appearances (source);
 
             CREATE TABLE people (
@@ -147,5 +145,15 @@ public enum ProjectionSchema {
                 last_date   TEXT
             );
             """),
+    ]
+
+    /// Indexes that a full rebuild drops and builds once at the end (see `Projector`); created
+    /// with `IF NOT EXISTS` whenever a projector opens a writable store, so they always exist.
+    public static let bulkIndexes: [(name: String, sql: String)] = [
+        ("facts_by_fact_id", "CREATE INDEX IF NOT EXISTS facts_by_fact_id ON facts (fact_id)"),
+        ("facts_by_pair", "CREATE INDEX IF NOT EXISTS facts_by_pair ON facts (pair, valid_on) WHERE pair IS NOT NULL"),
+        ("facts_by_corroboration_key",
+         "CREATE INDEX IF NOT EXISTS facts_by_corroboration_key ON facts (corroboration_key) WHERE corroboration_key IS NOT NULL"),
+        ("person_appearances_by_person", "CREATE INDEX IF NOT EXISTS person_appearances_by_person ON person_appearances (person_key, date)"),
     ]
 }

@@ -4,7 +4,8 @@ extension Projector {
     /// Re-derives the rows of every key `dirty` names from the live facts.
     func refresh(_ dirty: DirtyKeys) throws {
         guard maintainDerived else { return }
-        for pair in dirty.pairs.sorted() {
+        for pair in dirty.pairs.union(dirty.newClaims.keys).sorted() {
+            if !dirty.pairs.contains(pair), let added = dirty.newClaims[pair], try extendRelation(pair: pair, with: added) { continue }
             let claims = try store.rows("""
                 SELECT seq, fact_id, source, valid_on, level, action FROM facts
                 WHERE pair = ? AND fact_type = 'partnership' AND live = 1 AND level IS NOT NULL AND valid_on IS NOT NULL
@@ -16,6 +17,9 @@ extension Projector {
         }
         for key in dirty.documents.sorted() {
             try writeDocuments(key: key, facts: try liveFacts(type: "document", key: key))
+        }
+        for (person, added) in dirty.newAppearances.sorted(by: { $0.key < $1.key }) where !dirty.people.contains(person) {
+            try extendPerson(person, with: added)
         }
         for person in dirty.people.sorted() {
             let appearances = try store.rows(
@@ -49,24 +53,73 @@ extension Projector {
         return fact
     }
 
+    /// Re-derives a pair from all its claims, writing only the steps that changed.
     func writeRelation(pair: String, claims: [PartnershipClaim]) throws {
-        try store.cachedStatement(sql: "DELETE FROM relations WHERE pair = ?").execute([.text(pair)])
-        try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ?").execute([.text(pair)])
         let parties = pair.split(separator: "-").map(String.init)
+        let stored = try store.rows("""
+            SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? ORDER BY step
+            """, [.text(pair)], Projector.step(from:))
         guard let relation = Relation.derive(parties: parties, claims: claims, ranking: ranking),
-              let current = relation.ladder.last else { return }
-        try store.cachedStatement(sql: """
-            INSERT INTO relations (pair, party_a, party_b, level, since, source, fact_id, steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute([.text(pair), .text(parties.first ?? ""), .text(parties.last ?? ""), .text(current.level),
-                          .text(current.since), .text(current.source), .text(current.fact), .integer(Int64(relation.ladder.count))])
-        let insert = try store.cachedStatement(sql: """
-            INSERT INTO relation_steps (pair, step, level, since, change, source, fact_id, seq, sources)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (index, step) in relation.ladder.enumerated() {
-            try insert.execute([.text(pair), .integer(Int64(index + 1)), .text(step.level), .text(step.since), .text(step.change),
-                                .text(step.source), .text(step.fact), .integer(step.seq), .text(JSONText.array(step.sources))])
+              let current = relation.ladder.last else {
+            try store.cachedStatement(sql: "DELETE FROM relations WHERE pair = ?").execute([.text(pair)])
+            try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ?").execute([.text(pair)])
+            return
         }
+        for (index, step) in relation.ladder.enumerated() where index >= stored.count || stored[index] != step {
+            try writeStep(pair: pair, number: index + 1, step)
+        }
+        if stored.count > relation.ladder.count {
+            try store.cachedStatement(sql: "DELETE FROM relation_steps WHERE pair = ? AND step > ?")
+                .execute([.text(pair), .integer(Int64(relation.ladder.count))])
+        }
+        let lastClaimOn = claims.map(\.date).max() ?? current.since
+        try writeRelationRow(pair: pair, current: current, steps: relation.ladder.count, lastClaimOn: lastClaimOn)
+    }
+
+    static func step(from row: Statement) -> LadderStep {
+        LadderStep(level: row.string(0) ?? "", since: row.string(1) ?? "", source: row.string(3) ?? "", fact: row.string(4) ?? "",
+                   seq: row.int64(5), change: row.string(2) ?? "", sources: JSONText.parseArray(row.string(6)))
+    }
+
+    private func writeRelationRow(pair: String, current: LadderStep, steps: Int, lastClaimOn: String) throws {
+        let parties = pair.split(separator: "-").map(String.init)
+        try store.cachedStatement(sql: """
+            INSERT OR REPLACE INTO relations (pair, party_a, party_b, level, since, source, fact_id, steps, last_claim_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([.text(pair), .text(parties.first ?? ""), .text(parties.last ?? ""), .text(current.level),
+                          .text(current.since), .text(current.source), .text(current.fact), .integer(Int64(steps)),
+                          .text(lastClaimOn)])
+    }
+
+    private func writeStep(pair: String, number: Int, _ step: LadderStep) throws {
+        try store.cachedStatement(sql: """
+            INSERT OR REPLACE INTO relation_steps (pair, step, level, since, change, source, fact_id, seq, sources)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([.text(pair), .integer(Int64(number)), .text(step.level), .text(step.since), .text(step.change),
+                          .text(step.source), .text(step.fact), .integer(step.seq), .text(JSONText.array(step.sources))])
+    }
+
+    /// Continues a pair's stored ladder with claims asserted in this batch, when every one of
+    /// them is dated after every claim already folded (the walk then only needs the last step).
+    /// False, having written nothing, when the pair must be re-derived instead.
+    private func extendRelation(pair: String, with added: [PartnershipClaim]) throws -> Bool {
+        let stored = try store.rows("SELECT steps, last_claim_on FROM relations WHERE pair = ?", [.text(pair)]) {
+            (Int($0.int64(0)), $0.string(1) ?? "")
+        }.first
+        guard let stored, let earliest = added.map(\.date).min(), earliest > stored.1 else { return false }
+        let last = try store.rows("""
+            SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? AND step = ?
+            """, [.text(pair), .integer(Int64(stored.0))], Projector.step(from:)).first
+        guard let last else { return false }
+        var builder = LadderBuilder(ladder: [last], ranking: ranking)
+        for claim in added.sorted(by: LadderBuilder.precedes) { builder.add(claim) }
+        for (offset, step) in builder.ladder.enumerated() where offset > 0 || step != last {
+            try writeStep(pair: pair, number: stored.0 + offset, step)
+        }
+        guard let current = builder.ladder.last else { return false }
+        try writeRelationRow(pair: pair, current: current, steps: stored.0 + builder.ladder.count - 1,
+                             lastClaimOn: added.map(\.date).max() ?? stored.1)
+        return true
     }
 
     func writeMeetings(key: String, facts: [(seq: Int64, fact: AssertedFact)]) throws {
@@ -131,6 +184,19 @@ extension Projector {
         var name: String
         var country: String?
         var date: String?
+    }
+
+    /// Adds this batch's appearances of a person (all after the stored ones) to their `people` row.
+    private func extendPerson(_ key: String, with added: [Appearance]) throws {
+        let stored = try store.rows("SELECT name, countries, appearances, first_date, last_date FROM people WHERE person_key = ?",
+                                    [.text(key)]) { ($0.string(0) ?? "", JSONText.parseArray($0.string(1)), Int($0.int64(2)), $0.string(3), $0.string(4)) }.first
+        guard let first = added.first else { return }
+        let dates = added.compactMap(\.date) + [stored?.3, stored?.4].compactMap { $0 }
+        let countries = Set((stored?.1 ?? []) + added.compactMap(\.country)).sorted()
+        try store.cachedStatement(sql: """
+            INSERT OR REPLACE INTO people (person_key, name, countries, appearances, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute([.text(key), .text(stored?.0 ?? first.name), .text(JSONText.array(countries)),
+                          .integer(Int64((stored?.2 ?? 0) + added.count)), .optional(dates.min()), .optional(dates.max())])
     }
 
     /// Writes a person's `people` row from their appearances (seq order), or deletes it when none remain.

@@ -3,9 +3,12 @@ import AnnalsLog
 extension Projector {
     /// Rebuilds one projection derived from `facts`, inside the caller's transaction, and marks
     /// it at the position of `facts`. Streams the facts in key order, so memory holds one key.
-    func rebuild(_ name: ProjectionName, progress: (Int64, Int64) -> Void) throws {
+    /// `appearancesWritten`: `person_appearances` is already current (a full replay wrote it).
+    func rebuild(_ name: ProjectionName, appearancesWritten: Bool, progress: (Int64, Int64) -> Void) throws {
         guard !name.isBase else { return }
-        for table in name.tables { try store.execute("DELETE FROM \(table.name)") }
+        for table in name.tables where !(appearancesWritten && table.name == "person_appearances") {
+            try store.execute("DELETE FROM \(table.name)")
+        }
         let total = try store.integer("SELECT count(*) FROM facts WHERE live = 1")
         var done: Int64 = 0
         func tick() { done += 1; if done % 20_000 == 0 { progress(done, total) } }
@@ -29,6 +32,7 @@ extension Projector {
                     if name == .meetings { try writeMeetings(key: key, facts: facts) } else { try writeDocuments(key: key, facts: facts) }
                 }, tick: tick)
         case .people:
+            if appearancesWritten { break }
             let statement = try store.makeStatement(sql: """
                 SELECT seq, source FROM facts WHERE fact_type IN ('meeting', 'ceremony', 'attendance') AND live = 1 ORDER BY seq
                 """)
@@ -38,11 +42,13 @@ extension Projector {
                 }
                 tick()
             }
+        default:
+            break
+        }
+        if name == .people {
             try streamGroups(sql: "SELECT person_key, name, country, date FROM person_appearances ORDER BY person_key, seq",
                              row: { PersonRow(name: $0.string(1) ?? "", country: $0.string(2), date: $0.string(3)) },
                              flush: { key, rows in try writePerson(key, rows) }, tick: {})
-        case .facts, .sources:
-            break
         }
         let position = try positions()[.facts] ?? 0
         try setPositions(position, of: [name])

@@ -16,8 +16,13 @@ public final class Projector {
     /// Where the read models live: the log's own connection, or another database (replay).
     public let store: Database
     public let ranking: LevelRanking
-    /// Whether the per-event work of the derived models runs (off during a base-only rebuild).
+    /// Whether the per-batch work of the derived models runs (off during a full rebuild, which
+    /// derives them once at the end).
     var maintainDerived = true
+    /// Whether `person_appearances` rows are written as facts come and go.
+    var maintainAppearances = true
+    /// Sources whose facts are ignored; nil when it must be reloaded.
+    var withdrawnNames: Set<String>?
 
     /// A projector writing into the log's own file, which must have been opened with
     /// `ProjectionSchema.migrations`.
@@ -36,6 +41,7 @@ public final class Projector {
         let present = try store.integer(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projection_positions'")
         guard present > 0 else { throw ProjectionError.notMigrated(path: store.path) }
+        try ensureIndexes()
     }
 
     /// Applies recorded events to every read model, inside the caller's transaction (the
@@ -45,12 +51,14 @@ public final class Projector {
     /// projector) are applied first, from the log.
     public func apply(_ events: [RecordedEvent]) throws {
         guard let first = events.first, let last = events.last else { return }
+        withdrawnNames = nil
         let position = try positions().values.min() ?? 0
         var dirty = DirtyKeys()
         if position < first.seq - 1 {
             try log.forEachEvent(after: position, through: first.seq - 1) { try applyBase($0, &dirty) }
         }
         for event in events where event.seq > position { try applyBase(event, &dirty) }
+        try flushSourceDeltas(&dirty)
         try refresh(dirty)
         try setPositions(max(last.seq, position), of: ProjectionName.allCases)
     }
@@ -67,17 +75,18 @@ public final class Projector {
     public func catchUp(through limit: Int64, progress: (Int64, Int64) -> Void = { _, _ in }) throws {
         let head = min(try log.head()?.seq ?? 0, limit)
         let stored = try storedVersions()
+        withdrawnNames = nil
         let stale = ProjectionName.allCases.filter { stored[$0] != $0.version }
         if stale.contains(where: \.isBase) {
             try store.transaction { try resetAll() }
             try replayBase(through: head, progress: progress)
             for name in ProjectionName.allCases where !name.isBase {
-                try store.transaction { try rebuild(name, progress: progress) }
+                try store.transaction { try rebuild(name, appearancesWritten: true, progress: progress) }
             }
             return
         }
         for name in stale {
-            try store.transaction { try rebuild(name, progress: progress) }
+            try store.transaction { try rebuild(name, appearancesWritten: false, progress: progress) }
         }
         var position = try positions().values.min() ?? 0
         let chunk: Int64 = 5_000
@@ -86,6 +95,7 @@ public final class Projector {
             try store.transaction {
                 var dirty = DirtyKeys()
                 try log.forEachEvent(after: position, through: through) { try applyBase($0, &dirty) }
+                try flushSourceDeltas(&dirty)
                 try refresh(dirty)
                 try setPositions(through, of: ProjectionName.allCases)
             }
@@ -119,6 +129,12 @@ public final class Projector {
         for name in names { try statement.execute([.text(name.rawValue), .integer(name.version), .integer(seq)]) }
     }
 
+    /// Creates any of the bulk-built indexes that is missing.
+    func ensureIndexes() throws {
+        let present = Set(try store.rows("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.string(0) ?? "" })
+        for index in ProjectionSchema.bulkIndexes where !present.contains(index.name) { try store.execute(index.sql) }
+    }
+
     /// Empties every read model and marks every projection at position 0.
     func resetAll() throws {
         for name in ProjectionName.allCases {
@@ -127,10 +143,18 @@ public final class Projector {
         try setPositions(0, of: ProjectionName.allCases)
     }
 
-    /// Folds the log into `facts` and `sources` only, in chunked transactions, then marks them.
+    /// Folds the log into `facts`, `sources` and `person_appearances` only, in chunked
+    /// transactions, then marks the base projections; the derived ones are rebuilt after.
+    ///
+    /// The indexes only the derived models read (`ProjectionSchema.bulkIndexes`) are dropped
+    /// first and built once at the end, which is much cheaper than keeping them row by row; a
+    /// crash in between is healed at the next open (`ensureIndexes`).
     func replayBase(through head: Int64, progress: (Int64, Int64) -> Void) throws {
         maintainDerived = false
         defer { maintainDerived = true }
+        try store.transaction {
+            for index in ProjectionSchema.bulkIndexes { try store.execute("DROP INDEX IF EXISTS \(index.name)") }
+        }
         var position: Int64 = 0
         let chunk: Int64 = 20_000
         while position < head {
@@ -138,10 +162,12 @@ public final class Projector {
             try store.transaction {
                 var dirty = DirtyKeys()
                 try log.forEachEvent(after: position, through: through) { try applyBase($0, &dirty) }
+                try flushSourceDeltas(&dirty)
                 try setPositions(through, of: [.facts, .sources])
             }
             position = through
             progress(position, head)
         }
+        try store.transaction { try ensureIndexes() }
     }
 }

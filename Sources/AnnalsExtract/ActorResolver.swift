@@ -1,0 +1,274 @@
+/// A country named in the text: by name, demonym or capital, or as part of a compound ("China-Kenya").
+struct CountryMention: Sendable {
+    var first: Int
+    var end: Int
+    var code: String
+    var form: Lexicon.CountryForm
+    /// One half of a hyphenated pair ("Azerbaijan-China", "Russian-Vietnamese").
+    var inCompound: Bool
+}
+
+/// A person named in the text, with what the mention says of their title and country.
+struct PersonMention: Sendable {
+    /// The whole mention, title and country phrases included.
+    var first: Int
+    var end: Int
+    /// The name as the readout gives it (honorifics dropped); nil for "Iraq's national security advisor".
+    var name: String?
+    var country: String?
+    var title: String?
+    var role: Lexicon.Title.Role?
+    /// A single capitalised word with no title ("Xi said"): a person only if the readout names
+    /// someone of that name in full; `Registry.complete` resolves or drops it.
+    var isReference = false
+}
+
+/// The actors of one sentence.
+struct Actors: Sendable {
+    var persons: [PersonMention] = []
+    var countries: [CountryMention] = []
+}
+
+/// Finds people and countries in a sentence: titles with names ("Chinese President Xi Jinping",
+/// "President of the Republic of Azerbaijan Ilham Aliyev"), names with appositions ("Li Qiang,
+/// Premier of the State Council of ..."), later mentions by surname ("Xi said") through the
+/// readout's `Registry`, and countries by name, demonym, capital or compound.
+struct ActorResolver: Sendable {
+    let text: Text
+    let lexicon: Lexicon
+
+    static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
+    /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
+    static let nameOpeners = W.set("to an do la le de da ma ho lo")
+
+    func scan(_ from: Int, _ to: Int) -> Actors {
+        var actors = Actors()
+        let tokens = text.tokens
+        var i = from
+        while i < to {
+            let token = tokens[i]
+            if token.kind == .punct { i += 1; continue }
+            var preCountry: (String, Int)?
+            var cursor = i
+            if token.isCapitalized, lexicon.countryPhrases.mayStart(token.hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
+                var after = match.end
+                if text.mark(after) == Token.possessive { after += 1 }
+                if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
+                    preCountry = (match.value.code, match.value.form == .capital ? 1 : 0)
+                    actors.countries.append(CountryMention(first: i, end: match.end, code: match.value.code, form: match.value.form, inCompound: false))
+                    cursor = after
+                } else {
+                    actors.countries.append(CountryMention(first: i, end: match.end, code: match.value.code, form: match.value.form, inCompound: false))
+                    i = match.end
+                    continue
+                }
+            } else if token.hasHyphen, token.isCapitalized, compound(i, into: &actors.countries) {
+                i += 1
+                continue
+            }
+            if let person = titled(at: cursor, limit: to, country: preCountry?.0, first: i) {
+                actors.persons.append(person)
+                i = max(person.end, i + 1)
+                continue
+            }
+            if preCountry != nil { i = cursor; continue }
+            if token.kind == .word, token.isCapitalized, let person = bare(at: i, limit: to) {
+                actors.persons.append(person)
+                i = max(person.end, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return actors
+    }
+
+    /// Records both halves of "China-Kenya" / "Russian-Vietnamese" when each is a country.
+    private func compound(_ i: Int, into countries: inout [CountryMention]) -> Bool {
+        let token = text.tokens[i]
+        var parts: [UInt64] = []
+        var hash = Tokenizer.fnvOffset
+        for index in token.start..<token.end {
+            let byte = text.bytes[index]
+            if byte == 0x2D {
+                parts.append(hash)
+                hash = Tokenizer.fnvOffset
+            } else {
+                hash = (hash ^ UInt64(Tokenizer.lower(byte))) &* Tokenizer.fnvPrime
+            }
+        }
+        parts.append(hash)
+        guard parts.count == 2 else { return false }
+        guard let left = lexicon.countryPhrases.singleWord(parts[0]), let right = lexicon.countryPhrases.singleWord(parts[1]),
+              left.code != right.code else { return false }
+        countries.append(CountryMention(first: i, end: i + 1, code: left.code, form: left.form, inCompound: true))
+        countries.append(CountryMention(first: i, end: i + 1, code: right.code, form: right.form, inCompound: true))
+        return true
+    }
+
+    /// Whether token `i` may be a word of a person's name.
+    func isNameWord(_ i: Int, limit: Int) -> Bool {
+        let token = text.tokens[i]
+        guard token.kind == .word, token.isCapitalized else { return false }
+        if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
+        if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
+        if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
+        if lexicon.titles.mayStart(token.hash),
+           lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }
+        return true
+    }
+
+    /// A name at `i`: capitalised words, initials ("R."), particles ("bin"), honorifics skipped.
+    /// Returns the end token and the name as written with honorifics dropped.
+    func name(at start: Int, limit: Int, afterTitle: Bool) -> (end: Int, name: String, words: Int)? {
+        var i = start
+        var words: [String] = []
+        var end = start
+        var firstWord = -1
+        let tokens = text.tokens
+        while i < limit {
+            if let honorific = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
+                if honorific.end < limit, isNameWord(honorific.end, limit: limit) || words.isEmpty && tokens[honorific.end].isCapitalized {
+                    i = honorific.end
+                    if text.mark(i) == 0x2E { i += 1 }
+                    continue
+                }
+                break
+            }
+            if isNameWord(i, limit: limit) {
+                // An initial: "Joseph R. Biden", "S. Jaishankar".
+                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, i + 2 < limit, isNameWord(i + 2, limit: limit) {
+                    words.append(text.word(i) + ".")
+                    i += 2
+                    continue
+                }
+                if firstWord < 0 { firstWord = i }
+                words.append(text.word(i))
+                i += 1
+                end = i
+                continue
+            }
+            if words.isEmpty, afterTitle, text.isAny(i, ActorResolver.nameOpeners), tokens[i].isCapitalized,
+               i + 1 < limit, isNameWord(i + 1, limit: limit) {
+                words.append(text.word(i))
+                i += 1
+                continue
+            }
+            if !words.isEmpty, text.isAny(i, ActorResolver.particles), i + 1 < limit, isNameWord(i + 1, limit: limit) {
+                words.append(text.word(i))
+                i += 1
+                continue
+            }
+            break
+        }
+        while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) { words.removeLast(); end -= 1 }
+        guard !words.isEmpty else { return nil }
+        // "KISHIDA Fumio": a family name in capitals first is moved last, in title case.
+        if words.count >= 2, firstWord >= 0, tokens[firstWord].isAllCaps, !words[0].hasSuffix("."), !tokens[end - 1].isAllCaps {
+            let family = words.removeFirst()
+            words.append(family.prefix(1) + family.dropFirst().lowercased())
+        }
+        return (end, words.joined(separator: " "), words.count)
+    }
+
+    /// A country phrase after "of": "of the Republic of Azerbaijan", "of the Communist Party of
+    /// Vietnam Central Committee", "of the State Council of the People's Republic of China".
+    /// Returns the end and the country named in it, if any.
+    func complement(at start: Int, limit: Int) -> (end: Int, country: String?)? {
+        let tokens = text.tokens
+        guard text.isWord(start, W.of) || text.isWord(start, W.in_) else { return nil }
+        var i = start + 1
+        var country: String?
+        var consumed = false
+        var end = start
+        while i < limit {
+            if tokens[i].isCapitalized, lexicon.countryPhrases.mayStart(tokens[i].hash),
+               let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: limit) {
+                if country == nil { country = match.value.code }
+                i = match.end
+                end = i
+                consumed = true
+                continue
+            }
+            let h = tokens[i].hash
+            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive {
+                i += 1
+                continue
+            }
+            if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
+               !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
+                i += 1
+                end = i
+                consumed = true
+                continue
+            }
+            if tokens[i].mark == 0x2C, i + 1 < limit, tokens[i + 1].isCapitalized, lexicon.nonNameWords.contains(tokens[i + 1].hash),
+               !lexicon.titles.mayStart(tokens[i + 1].hash) {
+                i += 1
+                continue
+            }
+            break
+        }
+        return consumed ? (end, country) : nil
+    }
+
+    /// A title with what follows it: "President of Kazakhstan Kassym-Jomart Tokayev",
+    /// "Vice President of the People's Republic of China, Mr Han Zheng", "Premier Li".
+    private func titled(at start: Int, limit: Int, country preset: String?, first: Int) -> PersonMention? {
+        let tokens = text.tokens
+        guard start < limit, lexicon.titles.mayStart(tokens[start].hash),
+              let match = lexicon.titles.longestMatch(in: tokens, from: start, limit: limit, accept: { $0.role != .honorific }) else { return nil }
+        var person = PersonMention(first: first, end: match.end, name: nil, country: preset,
+                                   title: match.value.canonical == "-" ? nil : match.value.canonical, role: match.value.role)
+        var i = match.end
+        if let complement = complement(at: i, limit: limit) {
+            if person.country == nil { person.country = complement.country }
+            i = complement.end
+        }
+        // "his Saudi counterpart Prince Faisal ...", "President and Prime Minister X".
+        while i < limit, let next = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role != .honorific }) {
+            if person.title == nil, next.value.canonical != "-" { person.title = next.value.canonical; person.role = next.value.role }
+            i = next.end
+        }
+        var j = i
+        if text.mark(j) == 0x2C { j += 1 }
+        if j < limit, let found = name(at: j, limit: limit, afterTitle: true) {
+            person.name = found.name
+            i = found.end
+            if text.mark(i) == 0x2C, text.isWord(i + 1, W.jr) || text.isWord(i + 1, W.sr) { i += 2; if text.mark(i) == 0x2E { i += 1 } }
+            if text.isWord(i, W.of), let after = complement(at: i, limit: limit), let country = after.country {
+                if person.country == nil { person.country = country }
+                i = after.end
+            }
+            person.end = i
+        } else {
+            person.end = i
+            if person.country == nil { return nil }
+        }
+        return person
+    }
+
+    /// A name without a title before it: "Ilham Aliyev said", "Cai Qi and Wang Yi", "Xi said",
+    /// with an apposition where one follows ("Li Qiang, Premier of the State Council of ...").
+    private func bare(at start: Int, limit: Int) -> PersonMention? {
+        guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
+        var person = PersonMention(first: start, end: found.end, name: found.name, country: nil, title: nil, role: nil)
+        if found.words < 2 { person.isReference = true }
+        var i = found.end
+        if text.mark(i) == 0x2C, i + 1 < limit,
+           let title = lexicon.titles.longestMatch(in: text.tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
+            person.title = title.value.canonical == "-" ? nil : title.value.canonical
+            person.role = title.value.role
+            i = title.end
+            if let complement = complement(at: i, limit: limit) {
+                person.country = complement.country
+                i = complement.end
+            }
+            person.end = i
+        } else if text.isWord(i, W.of), let after = complement(at: i, limit: limit), let country = after.country {
+            person.country = country
+            person.end = after.end
+        }
+        return person
+    }
+}

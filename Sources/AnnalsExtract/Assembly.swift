@@ -1,0 +1,127 @@
+/// Runs the patterns over a readout in order and assembles their findings into facts.
+///
+/// Reading in order keeps a running "day in context": the day of the last meeting or of a
+/// sentence that opens with a date, which "the same day", "the following day" and facts without a
+/// date of their own take. Facts found twice are merged into one with several evidence spans.
+struct Assembly {
+    let a: Analysis
+    private(set) var facts: [Fact] = []
+    /// Per sentence: the day the facts in it happened, or nil.
+    var days: [Day?]
+    /// The two countries the readout is mainly about (the first meeting's sides where there is one).
+    var mainPair: [String] = []
+    var meetings: [Fact] = []
+    /// Per meeting, the sentence that reports it.
+    var meetingSentences: [Int] = []
+
+    init(_ analysis: Analysis) {
+        a = analysis
+        days = Array(repeating: nil, count: analysis.sentences.count)
+    }
+
+    mutating func run() {
+        timeline()
+        settleCountries()
+        facts = meetings
+        facts += PartnershipPatterns.find(self)
+        facts += DocumentPatterns.find(self)
+        facts += AttendancePatterns.find(self)
+        facts += PositionPatterns.find(self)
+        facts += CooperationPatterns.find(self)
+        facts += CeremonyPatterns.find(self)
+    }
+
+    /// Reads the sentences in order: meetings, and the day each sentence's facts happened.
+    private mutating func timeline() {
+        var context: Day?
+        for index in a.sentences.indices {
+            let sentence = a.sentences[index]
+            if sentence.isHeadline { days[index] = context; continue }
+            let mentions = a.dates[index].filter { $0.expression.pinsDay }
+            let matches = MeetingPatterns.find(a, sentence: index)
+            if matches.isEmpty {
+                let resolved = mentions.first.flatMap { a.resolve($0, anchor: context) }
+                if let resolved, let first = mentions.first, first.first <= sentence.first + 8 { context = resolved }
+                days[index] = resolved ?? context
+                continue
+            }
+            var sentenceDay: Day?
+            for match in matches {
+                let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
+                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context
+                if sentenceDay == nil { sentenceDay = day }
+                addMeeting(match, day: day)
+            }
+            if let sentenceDay { context = sentenceDay }
+            days[index] = sentenceDay ?? context
+        }
+    }
+
+    private mutating func addMeeting(_ match: MeetingMatch, day: Day?) {
+        let evidence = a.evidence(match.sentence)
+        if let existing = meetings.firstIndex(where: { fact in
+            let people = fact.participants ?? []
+            return people.count == match.participants.count
+                && match.participants.allSatisfy { p in people.contains { MeetingPatterns.samePerson($0, p) } }
+                && (fact.date == nil || day == nil || fact.date == day?.iso)
+        }) {
+            meetings[existing].evidence.append(evidence)
+            if meetings[existing].date == nil { meetings[existing].date = day?.iso }
+            return
+        }
+        var fact = Fact(type: "meeting", evidence: [evidence])
+        fact.date = day?.iso
+        fact.participants = match.participants
+        fact.format = match.format
+        let places = Places(a)
+        fact.timeOfDay = places.timeOfDay(match.sentence, before: match.trigger)
+        fact.city = places.city(match.sentence)
+        fact.venue = places.venue(match.sentence)
+        fact.occasion = places.occasion(match.sentence)
+        meetings.append(fact)
+        meetingSentences.append(match.sentence)
+    }
+
+    /// Gives participants the country and title the readout or lexicon knows, settles the main
+    /// pair of countries, and gives a side without a country the other country of the pair.
+    private mutating func settleCountries() {
+        let ranked = a.countriesByMentions()
+        for m in meetings.indices {
+            var people = meetings[m].participants ?? []
+            for p in people.indices {
+                if let known = a.registry.find(people[p].name) {
+                    if people[p].country == nil { people[p].country = known.country }
+                    if people[p].title == nil { people[p].title = known.title }
+                }
+            }
+            let known = Set(people.compactMap(\.country))
+            if known.count == 1, let other = ranked.first(where: { !known.contains($0) }) {
+                for p in people.indices where people[p].country == nil { people[p].country = other }
+            }
+            people.sort { $0.name < $1.name }
+            meetings[m].participants = people
+        }
+        if let first = meetings.first {
+            let codes = Array(Set((first.participants ?? []).compactMap(\.country))).sorted()
+            if codes.count == 2 { mainPair = codes }
+        }
+        if mainPair.isEmpty, ranked.count >= 2 { mainPair = Array(ranked.prefix(2)).sorted() }
+    }
+
+    /// The day facts in sentence `index` happened.
+    func day(_ index: Int) -> Day? { days[index] }
+
+    /// The parties for a fact in sentence `index` between tokens `[from, to)`: a hyphenated pair
+    /// or "between X and Y" there, else two countries the sentence names, else the main pair.
+    func parties(_ index: Int, from: Int? = nil, to: Int? = nil) -> [String] {
+        let countries = a.actors[index].countries
+        let lower = from ?? a.sentences[index].first, upper = to ?? a.sentences[index].end
+        let compound = countries.filter { $0.inCompound && $0.first >= lower && $0.end <= upper }
+        if compound.count >= 2, compound[0].code != compound[1].code { return [compound[0].code, compound[1].code].sorted() }
+        let local = Set(countries.filter { $0.first >= lower && $0.end <= upper }.map(\.code))
+        if local.count == 2 { return local.sorted() }
+        let all = Set(countries.map(\.code) + a.actors[index].persons.compactMap(\.country))
+        if all.count == 2, mainPair.isEmpty || !all.isDisjoint(with: mainPair) { return all.sorted() }
+        return mainPair
+    }
+}

@@ -1,0 +1,58 @@
+/// Officials named as present at a meeting or ceremony ("Cai Qi and Wang Yi, among others, were
+/// present"), other than its principals.
+enum AttendancePatterns {
+    static let present = W.set("present attended attending participated")
+    static let events = W.set("meeting meetings talks events event above banquet ceremony ceremonies conversation call")
+    static let delegation = W.set("delegation delegations")
+    static let included = W.set("included includes including comprised")
+
+    static func find(_ s: Assembly) -> [Fact] {
+        let a = s.a
+        var facts: [Fact] = []
+        let principals = s.meetings.flatMap { $0.participants ?? [] }
+        for index in a.sentences.indices where !a.sentences[index].isHeadline && isAttendance(a, index) {
+            var persons: [String] = []
+            for mention in a.actors[index].persons {
+                guard let name = mention.name, mention.country == nil || Registry.words(of: name).count >= 1 else { continue }
+                let candidate = Participant(name: name)
+                if principals.contains(where: { MeetingPatterns.samePerson($0, candidate) }) { continue }
+                if !persons.contains(name), Registry.words(of: name).count >= 2 { persons.append(name) }
+            }
+            guard !persons.isEmpty else { continue }
+            var fact = Fact(type: "attendance", evidence: [a.evidence(index)])
+            fact.persons = persons.sorted()
+            fact.date = s.day(index)?.iso
+            if let existing = facts.firstIndex(where: { $0.persons == fact.persons && $0.date == fact.date }) {
+                facts[existing].evidence += fact.evidence
+            } else {
+                facts.append(fact)
+            }
+        }
+        return facts
+    }
+
+    /// "were present", "also attended the meeting", "Participated in the meeting",
+    /// "The Russian delegation at the talks included ...".
+    static func isAttendance(_ a: Analysis, _ index: Int) -> Bool {
+        let sentence = a.sentences[index]
+        let text = a.text
+        var sawDelegation = false
+        for k in sentence.first..<sentence.end {
+            let h = text.tokens[k].hash
+            if delegation.contains(h) { sawDelegation = true }
+            if sawDelegation, included.contains(h) { return true }
+            guard present.contains(h) else { continue }
+            if h == W.present { return true }
+            // "attended the meeting": the object says what was attended.
+            var j = k + 1
+            var steps = 0
+            while j < sentence.end, steps < 6 {
+                if text.isAny(j, events) { return true }
+                if text.tokens[j].mark == 0x2E { break }
+                j += 1
+                steps += 1
+            }
+        }
+        return false
+    }
+}

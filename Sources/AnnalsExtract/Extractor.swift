@@ -1,0 +1,75 @@
+import AnnalsDigest
+
+/// Turns a readout into the facts of FACTS.md, each with the spans of text that support it.
+///
+/// A pure function of the readout's bytes and the lexicon: no I/O, no clock, no randomness, so
+/// the same text always yields the same facts, ids and JSON bytes.
+public struct Extractor: Sendable {
+    /// The extractor's own version; bump it when its behaviour changes.
+    public static let baseVersion = "annals-extract/1.0.0"
+
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// "annals-extract/1.0.0+<lexicon fingerprint>": changes with the code or the lexicon.
+    public var version: String { Extractor.baseVersion + "+" + lexicon.fingerprint }
+
+    public func extract(_ readout: Readout) -> Extraction {
+        let analysis = Analysis(bytes: readout.bytes, lexicon: lexicon)
+        var assembly = Assembly(analysis)
+        assembly.run()
+        let facts = Extractor.identify(assembly.facts, source: readout.name)
+        return Extraction(source: readout.name, sha256: SHA256.hex(readout.bytes), published: analysis.published?.iso,
+                          extractor: version, facts: facts)
+    }
+
+    static let typeOrder = ["meeting", "partnership", "document", "attendance", "position", "cooperation", "ceremony"]
+
+    /// Sorts facts (by type, then where the text first supports them) and gives each its stable id.
+    static func identify(_ facts: [Fact], source: String) -> [Fact] {
+        var sorted = facts.map { fact -> Fact in
+            var fact = fact
+            fact.evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            var unique: [Evidence] = []
+            for e in fact.evidence where unique.last.map({ $0.start != e.start || $0.end != e.end }) ?? true { unique.append(e) }
+            fact.evidence = unique
+            return fact
+        }
+        sorted.sort {
+            let ta = typeOrder.firstIndex(of: $0.type) ?? typeOrder.count, tb = typeOrder.firstIndex(of: $1.type) ?? typeOrder.count
+            if ta != tb { return ta < tb }
+            return ($0.evidence.first?.start ?? 0, $0.evidence.first?.end ?? 0) < ($1.evidence.first?.start ?? 0, $1.evidence.first?.end ?? 0)
+        }
+        var used = Set<String>()
+        for index in sorted.indices {
+            let base = source + "\n" + sorted[index].type + "\n" + key(sorted[index])
+            var id = "f-" + SHA256.hex(base).prefix(16)
+            var attempt = 1
+            while used.contains(id) {
+                attempt += 1
+                id = "f-" + SHA256.hex(base + "\n\(attempt)").prefix(16)
+            }
+            used.insert(id)
+            sorted[index].id = id
+        }
+        return sorted
+    }
+
+    /// The fields that make a fact the fact it is (not its evidence or optional details).
+    static func key(_ f: Fact) -> String {
+        let date = f.date ?? "-"
+        switch f.type {
+        case "meeting": return date + "|" + (f.participants ?? []).map(\.name).sorted().joined(separator: ";")
+        case "partnership": return (f.parties ?? []).joined(separator: "-") + "|" + (f.level ?? "")
+        case "document": return [f.kind ?? "", (f.parties ?? []).joined(separator: "-"), date, f.count.map(String.init) ?? "-", f.title ?? ""].joined(separator: "|")
+        case "attendance": return date + "|" + (f.persons ?? []).joined(separator: ";")
+        case "position": return [f.holder ?? "", f.stance ?? "", f.target ?? ""].joined(separator: "|")
+        case "cooperation": return (f.parties ?? []).joined(separator: "-")
+        case "ceremony": return [f.kind ?? "", date, f.host ?? "", f.guest ?? ""].joined(separator: "|")
+        default: return date
+        }
+    }
+}

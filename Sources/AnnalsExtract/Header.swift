@@ -1,0 +1,77 @@
+/// What a readout's header and dateline say: the publication date and the place of writing.
+struct Header: Sendable {
+    /// The date the readout carries (`date 2025-04-24`, `Published: ...`, a date line, a dateline).
+    var published: Day?
+    /// The city of a dateline or date line ("BEIJING, 7 Nov —", "Baku, 2024-10-14").
+    var city: String?
+    /// The token where prose begins after a header written on the same line as the text.
+    var bodyStart: Int = 0
+
+    static let keywords = W.set("date dated published posted updated released issued")
+
+    /// Reads the header from the lines before the first paragraph of prose and the dateline that
+    /// opens it. `yearHint` completes a dateline written without a year.
+    static func parse(_ text: Text, _ sentences: [Sentence], lexicon: Lexicon, yearHint: Int?) -> Header {
+        var header = Header()
+        let tokens = text.tokens
+        for (index, sentence) in sentences.enumerated() {
+            if index > 12 { break }
+            let first = sentence.first
+            // "date 2025-04-24", "Published: 16 January 2025", "Date: 2024-07-03".
+            if header.published == nil, sentence.opensLine, keywords.contains(tokens[first].hash), tokens[first].start == 0 || sentence.isHeadline || index < 3 {
+                var j = first + 1
+                if text.mark(j) == 0x3A || text.isWord(j, W.on) { j += 1 }
+                if j < sentence.end, let mention = DateResolver.parse(text, at: j, limit: sentence.end),
+                   case let .day(year?, month, day) = mention.expression {
+                    header.published = Day(year: year, month: month, day: day)
+                    if !sentence.isHeadline { header.bodyStart = mention.end }
+                    continue
+                }
+            }
+            if sentence.isHeadline {
+                if sentence.end - first <= 14 { header.readDateLine(text, sentence, lexicon: lexicon) }
+                continue
+            }
+            if sentence.isListItem { continue }
+            header.readDateline(text, sentence, lexicon: lexicon, yearHint: yearHint)
+            break
+        }
+        return header
+    }
+
+    /// A short line that is a date, maybe after a city or weekday: "Baku, 2024-10-14",
+    /// "Thursday, March 7, 2024 - 19:40", "Lima, 14 of November of 2024".
+    private mutating func readDateLine(_ text: Text, _ sentence: Sentence, lexicon: Lexicon) {
+        guard published == nil else { return }
+        var i = sentence.first
+        var city: String?
+        if let match = lexicon.cities.longestMatch(in: text.tokens, from: i, limit: sentence.end), text.mark(match.end) == 0x2C {
+            city = match.value.name
+            i = match.end + 1
+        }
+        let mentions = DateResolver.scan(text, i, sentence.end)
+        guard let mention = mentions.first, mention.first <= i + 2, case let .day(year?, month, day) = mention.expression else { return }
+        published = Day(year: year, month: month, day: day)
+        if self.city == nil { self.city = city }
+    }
+
+    /// The dateline that opens the first paragraph: "ASTANA, July 3 (Xinhua) --",
+    /// "BEIJING, 7 Nov —", "ST. PETERSBURG, June 19. /TASS/.", "Canberra (VNA) –".
+    private mutating func readDateline(_ text: Text, _ sentence: Sentence, lexicon: Lexicon, yearHint: Int?) {
+        let start = max(sentence.first, bodyStart)
+        guard let match = lexicon.cities.longestMatch(in: text.tokens, from: start, limit: sentence.end) else { return }
+        var j = match.end
+        if text.mark(j) == 0x28 {
+            if city == nil { city = match.value.name }
+            return
+        }
+        guard text.mark(j) == 0x2C else { return }
+        j += 1
+        // A country after the city: "GAZA CITY, Palestinian Territories:" carries no date.
+        guard let mention = DateResolver.parse(text, at: j, limit: sentence.end), case let .day(year, month, day) = mention.expression else { return }
+        let after = text.mark(mention.end)
+        guard after == 0x28 || after == 0x2F || after == 0x2D || after == 0x2E || after == 0x3A else { return }
+        if city == nil { city = match.value.name }
+        if published == nil, let y = year ?? yearHint { published = Day(year: y, month: month, day: day) }
+    }
+}

@@ -1,0 +1,189 @@
+/// A meeting found in one sentence, before dates and places are settled.
+struct MeetingMatch: Sendable {
+    var sentence: Int
+    var trigger: Int
+    var triggerEnd: Int
+    var format: String
+    var participants: [Participant]
+}
+
+/// Meetings, talks, calls and exchanges of letters: who met whom, by the verbs readouts use.
+///
+/// The principals are the person (or people) named as subject before the verb and the one named
+/// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
+/// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
+enum MeetingPatterns {
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
+    static let nouns = WordMap<String>([
+        Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
+        Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
+        Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
+        Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
+    ].map { ($0.key, $0.value) })
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
+    static let met = W.set("met meets")
+    static let summit = Tokenizer.hash("summit")
+    static let spoke = W.set("spoke speaks talked talks")
+    static let received = W.set("received receives")
+    static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
+
+    static func find(_ a: Analysis, sentence index: Int) -> [MeetingMatch] {
+        let sentence = a.sentences[index]
+        guard !sentence.isHeadline else { return [] }
+        let text = a.text
+        var found: [MeetingMatch] = []
+        var i = sentence.first
+        while i < sentence.end {
+            guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
+            defer { i = end }
+            if isUnrealised(text, before: i, from: sentence.first) { continue }
+            var participants = subjects(a, index, before: i)
+            participants += objects(a, index, after: end, mode: object)
+            var unique: [Participant] = []
+            for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
+            guard unique.count >= 2 else { continue }
+            var resolvedFormat = format == "spoke" ? "meeting" : format
+            if format != "exchange of letters" {
+                // "via video link", "by phone": the medium may be named anywhere in the sentence.
+                for k in sentence.first..<sentence.end {
+                    let h = text.tokens[k].hash
+                    if h == W.video { resolvedFormat = "video call"; break }
+                    if h == W.phone || h == W.telephone { resolvedFormat = "phone call" }
+                }
+            }
+            found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
+        }
+        return found
+    }
+
+    enum ObjectMode { case with, direct, received, none }
+
+    /// The verb phrase at `i`: its format, end, and how its object is introduced.
+    static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
+        let h = text.tokens[i].hash
+        if met.contains(h) {
+            if text.isWord(i + 1, W.with) { return ("meeting", i + 2, .direct) }
+            return ("meeting", i + 1, .direct)
+        }
+        if lightVerbs.contains(h) {
+            var j = i + 1
+            var steps = 0
+            // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
+            while j < limit, steps < 4, text.isAny(j, nounModifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
+                j += 1
+                steps += 1
+            }
+            if text.tokens[min(j, limit - 1)].hash == summit, j + 1 < limit, nouns[text.tokens[j + 1].hash] != nil { j += 1 }
+            if j < limit, let format = nouns[text.tokens[j].hash] {
+                if format == "video call", !text.isWord(j - 1, W.video) && text.tokens[j].hash != Tokenizer.hash("videoconference") { return nil }
+                if format == "phone call", !(text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) || text.isWord(j - 1, W.video)) {
+                    if text.tokens[j].hash == Tokenizer.hash("call") { return nil }
+                }
+                var format = format
+                if text.isWord(j - 1, W.video) { format = "video call" }
+                return (format, j + 1, .with)
+            }
+            return nil
+        }
+        if spoke.contains(h), h != W.talks {
+            return ("spoke", i + 1, .with)
+        }
+        if received.contains(h) { return ("meeting", i + 1, .received) }
+        if h == W.exchanged, text.isWord(i + 1, W.letters) { return ("exchange of letters", i + 2, .with) }
+        return nil
+    }
+
+    /// "will meet", "is scheduled to hold talks", "glad to meet": not a meeting that happened.
+    static func isUnrealised(_ text: Text, before i: Int, from first: Int) -> Bool {
+        var k = i - 1
+        var steps = 0
+        while k >= first, steps < 3 {
+            // A capital mid-sentence is a name ("General Secretary To Lam held talks"), not "to".
+            if text.isAny(k, W.unrealised), !(text.tokens[k].isCapitalized && k > first) { return true }
+            if text.tokens[k].kind == .punct { break }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The principals named before the verb: the nearest person, with one joined to it by "and".
+    static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
+        let persons = a.actors[index].persons.filter { $0.end <= trigger }
+        let text = a.text
+        if let last = persons.last {
+            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
+            guard trigger - last.end <= 15 else { return [] }
+            var result = [participant(a, last)]
+            if persons.count >= 2 {
+                let previous = persons[persons.count - 2]
+                if joined(text, previous.end, last.first) { result.insert(participant(a, previous), at: 0) }
+            }
+            return result
+        }
+        // "The US, Russia, and Switzerland met": countries as the sides.
+        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound }
+        guard countries.count >= 2 else { return [] }
+        return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
+    }
+
+    /// Whether tokens `[from, to)` only join two names: "and", "and his Australian counterpart", ",".
+    static func joined(_ text: Text, _ from: Int, _ to: Int) -> Bool {
+        guard to > from, to - from <= 6 else { return false }
+        var sawAnd = false
+        for k in from..<to {
+            let h = text.tokens[k].hash
+            if h == W.and { sawAnd = true; continue }
+            if h == W.his || h == W.her || h == W.their || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
+            if text.tokens[k].isCapitalized { continue }
+            return false
+        }
+        return sawAnd
+    }
+
+    static func objects(_ a: Analysis, _ index: Int, after end: Int, mode: ObjectMode) -> [Participant] {
+        let text = a.text
+        let sentence = a.sentences[index]
+        var start = end
+        switch mode {
+        case .none: return []
+        case .with:
+            var k = end
+            var steps = 0
+            while k < sentence.end, steps < 10, !text.isWord(k, W.with) {
+                if text.mark(k) == 0x2E || text.mark(k) == 0x3B { return [] }
+                k += 1
+                steps += 1
+            }
+            guard text.isWord(k, W.with) else { return [] }
+            start = k + 1
+        case .direct, .received: break
+        }
+        let window = mode == .received ? 12 : 3
+        let persons = a.actors[index].persons.filter { $0.first >= start }
+        guard let first = persons.first, first.first - start <= window else {
+            if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
+                return [Participant(name: a.lexicon.countryName(country.code) ?? country.code, country: country.code, title: nil)]
+            }
+            return []
+        }
+        if mode == .with || mode == .received {
+            if text.isWord(first.first - 1, W.whom) { return [] }
+        }
+        var result = [participant(a, first)]
+        if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
+        return result
+    }
+
+    static func participant(_ a: Analysis, _ mention: PersonMention) -> Participant {
+        if let name = mention.name {
+            return Participant(name: name, country: mention.country, title: mention.title)
+        }
+        let country = mention.country ?? ""
+        return Participant(name: a.lexicon.countryName(country) ?? country, country: mention.country, title: mention.title)
+    }
+
+    static func samePerson(_ a: Participant, _ b: Participant) -> Bool {
+        a.name == b.name || Registry.samePerson(Registry.words(of: a.name), Registry.words(of: b.name))
+    }
+}

@@ -1,0 +1,101 @@
+/// The people one readout names, so later mentions ("Xi said", "President Ruto", "the Azerbaijani
+/// President") resolve to the full name, country and title an earlier mention gave.
+struct Registry: Sendable {
+    struct Entry: Sendable {
+        var name: String
+        var words: [UInt64]
+        var country: String?
+        var title: String?
+        var role: Lexicon.Title.Role?
+        var mentions: Int
+    }
+
+    private(set) var entries: [Entry] = []
+
+    static func words(of name: String) -> [UInt64] {
+        Tokenizer.tokenize(Array(name.utf8)).filter { $0.kind == .word && $0.length > 1 }.map(\.hash)
+    }
+
+    /// Whether two names are the same person by the scorer's rule: same last word, and one's
+    /// words all among the other's ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif").
+    static func samePerson(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        guard let la = a.last, let lb = b.last, la == lb else { return false }
+        let sa = Set(a), sb = Set(b)
+        return sa.isSubset(of: sb) || sb.isSubset(of: sa)
+    }
+
+    mutating func add(_ mention: PersonMention, lexicon: Lexicon) {
+        guard let name = mention.name else { return }
+        let words = Registry.words(of: name)
+        guard words.count >= 2 else { return }
+        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
+            var entry = entries[index]
+            entry.mentions += 1
+            if words.count > entry.words.count { entry.name = name; entry.words = words }
+            if entry.country == nil { entry.country = mention.country }
+            if entry.title == nil { entry.title = mention.title }
+            if entry.role == nil { entry.role = mention.role }
+            entries[index] = entry
+            return
+        }
+        var entry = Entry(name: name, words: words, country: mention.country, title: mention.title, role: mention.role, mentions: 1)
+        let tokens = Tokenizer.tokenize(Array(name.utf8))
+        if let known = lexicon.people.longestMatch(in: tokens, from: 0), known.end == tokens.count {
+            if entry.country == nil { entry.country = known.value.country }
+            if entry.title == nil { entry.title = known.value.title }
+        }
+        entries.append(entry)
+    }
+
+    /// The entry for a full or partial name, if one matches it.
+    func find(_ name: String) -> Entry? {
+        if let exact = entries.first(where: { $0.name == name }) { return exact }
+        let words = Registry.words(of: name)
+        if words.count == 1 { return lookup(word: words[0]) }
+        return entries.first { Registry.samePerson($0.words, words) }
+    }
+
+    /// The one person a single word (a surname or given name) refers to.
+    func lookup(word: UInt64) -> Entry? {
+        var best: Entry?
+        for entry in entries where entry.words.contains(word) {
+            if let current = best, current.mentions >= entry.mentions { continue }
+            best = entry
+        }
+        return best
+    }
+
+    /// The one person of `country` with `title` ("the Azerbaijani President").
+    func find(country: String, title: String) -> Entry? {
+        let hits = entries.filter { $0.country == country && $0.title == title }
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    /// Completes a mention: the full name for a surname ("Xi", "President Ruto"), the person for a
+    /// title and country ("the Azerbaijani President"), and the country and title other mentions
+    /// or the lexicon give. Returns false for a lone word that names no one the readout knows.
+    func complete(_ person: inout PersonMention) -> Bool {
+        if person.isReference {
+            guard let name = person.name, let known = find(name) else { return false }
+            person.name = known.name
+            person.isReference = false
+        }
+        if let name = person.name, let known = find(name) {
+            person.name = known.name
+            if person.country == nil { person.country = known.country }
+            if person.title == nil { person.title = known.title }
+            if person.role == nil { person.role = known.role }
+        } else if person.name == nil, let country = person.country, let title = person.title,
+                  let known = find(country: country, title: title) {
+            person.name = known.name
+        }
+        return true
+    }
+
+    /// Gives `country` to people the text leaves without one (their side in a two-country readout).
+    mutating func assign(country: String, toUnknownIn names: Set<String>) {
+        for index in entries.indices where entries[index].country == nil && names.contains(entries[index].name) {
+            entries[index].country = country
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// A sentence (or a headline, or a list item) as a range of tokens and of bytes.
+struct Sentence: Sendable {
+    /// Token indices `[first, end)`.
+    var first: Int
+    var end: Int
+    /// Byte offsets `[start, stop)` of the sentence text, from its first to its last token.
+    var start: Int
+    var stop: Int
+    /// A line of its own without closing punctuation: a title, header or headline, not prose.
+    var isHeadline: Bool
+    /// A line opened by a bullet ("- Agreement between ...;").
+    var isListItem: Bool
+    /// The sentence opens a paragraph (a line break comes before it).
+    var opensLine: Bool
+
+    var range: Range<Int> { first..<end }
+}
+
+/// Splits a readout into sentences on terminal punctuation and line structure.
+enum Sentences {
+    /// Abbreviations after which a point does not end a sentence.
+    static let abbreviations = WordSet(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "lt", "col", "sen", "rep",
+                                                 "gov", "prof", "messrs", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft", "jan",
+                                                 "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
+                                                 "approx", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
+
+    static func split(_ text: Text) -> [Sentence] {
+        let tokens = text.tokens
+        var sentences: [Sentence] = []
+        guard !tokens.isEmpty else { return sentences }
+        var first = 0
+        for i in 1..<tokens.count where isBoundary(text, before: i) {
+            sentences.append(make(text, first, i))
+            first = i
+        }
+        sentences.append(make(text, first, tokens.count))
+        // A line without closing punctuation is a headline only when prose follows it; a readout
+        // that is one unpunctuated line ("The US, Russia, and Switzerland met yesterday") is prose.
+        if let lastProse = sentences.lastIndex(where: { !$0.isHeadline }) {
+            for index in sentences.indices where index > lastProse { sentences[index].isHeadline = false }
+        } else {
+            for index in sentences.indices { sentences[index].isHeadline = false }
+        }
+        return sentences
+    }
+
+    private static func make(_ text: Text, _ first: Int, _ end: Int) -> Sentence {
+        let tokens = text.tokens
+        let opens = first == 0 || tokens[first].newlinesBefore > 0
+        let closes = end == tokens.count || tokens[end].newlinesBefore > 0
+        let last = tokens[end - 1]
+        let terminal: Bool = {
+            switch last.mark {
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x3B: return true
+            case 0x22, 0x27, 0x29: return end - 2 >= first && [0x2E, 0x21, 0x3F].contains(tokens[end - 2].mark)
+            default: return false
+            }
+        }()
+        let bullet = tokens[first].mark == 0x2D || tokens[first].mark == 0x2A
+        return Sentence(first: first, end: end, start: tokens[first].start, stop: last.end,
+                        isHeadline: opens && closes && !terminal && !bullet && end - first <= 40,
+                        isListItem: opens && bullet, opensLine: opens)
+    }
+
+    private static func isBoundary(_ text: Text, before i: Int) -> Bool {
+        let tokens = text.tokens
+        let token = tokens[i]
+        let previous = tokens[i - 1]
+        if token.newlinesBefore >= 2 { return true }
+        if token.newlinesBefore == 1 {
+            if token.mark == 0x2D || token.mark == 0x2A { return true }
+            if [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22].contains(previous.mark) { return true }
+            // A short line is a title or header line; long lines running on are hard-wrapped prose.
+            return lineLength(text, endingAt: previous.end) < 60
+        }
+        var terminal = i - 1
+        if previous.mark == 0x22 || previous.mark == 0x27 || previous.mark == 0x29 { terminal = i - 2 }
+        guard terminal >= 0 else { return false }
+        let mark = tokens[terminal].mark
+        guard mark == 0x2E || mark == 0x21 || mark == 0x3F else { return false }
+        guard token.isCapitalized || token.kind == .number || token.mark == 0x22 || token.mark == 0x28 || token.mark == 0x2D else { return false }
+        if mark == 0x2E, terminal >= 1 {
+            let before = tokens[terminal - 1]
+            if before.end == tokens[terminal].start {
+                if abbreviations.contains(before.hash) { return false }
+                if before.kind == .word, before.length == 1, before.isCapitalized { return false }
+            }
+        }
+        return true
+    }
+
+    private static func lineLength(_ text: Text, endingAt end: Int) -> Int {
+        var index = end - 1
+        while index >= 0, text.bytes[index] != 0x0A { index -= 1 }
+        return end - index - 1
+    }
+}
