@@ -20,11 +20,21 @@ enum MeetingPatterns {
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
-    static let received = W.set("received receives")
+    static let received = W.set("received receives hosted hosts welcomed welcomes")
+    static let called = W.set("called calls")
+    static let on = W.set("on upon")
+    static let place = W.set("place")
+    static let tookPlace = W.set("took")
+    static let groupNouns = W.set("leaders presidents heads sides ministers premiers")
+    static let two = W.set("two both")
+    static let videoWords = W.set("video video-conference videoconference videolink virtual")
+    static let phoneWords = W.set("phone telephone")
+    /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
+    static let previously = W.set("last previously earlier already once")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
     static func find(_ a: Analysis, sentence index: Int) -> [MeetingMatch] {
@@ -37,7 +47,9 @@ enum MeetingPatterns {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            var participants = subjects(a, index, before: i)
+            if isRecalled(a, index, trigger: i) { continue }
+            if object == .between, !isPast(text, sentence) { continue }
+            var participants = object == .between ? [] : subjects(a, index, before: i)
             participants += objects(a, index, after: end, mode: object)
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
@@ -47,16 +59,18 @@ enum MeetingPatterns {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
                 for k in sentence.first..<sentence.end {
                     let h = text.tokens[k].hash
-                    if h == W.video { resolvedFormat = "video call"; break }
-                    if h == W.phone || h == W.telephone { resolvedFormat = "phone call" }
+                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
+                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
                 }
+                // "spoke with" in a readout is a call unless it says they met.
+                if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
         }
         return found
     }
 
-    enum ObjectMode { case with, direct, received, none }
+    enum ObjectMode { case with, direct, received, hosted, between, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
@@ -88,9 +102,43 @@ enum MeetingPatterns {
         if spoke.contains(h), h != W.talks {
             return ("spoke", i + 1, .with)
         }
-        if received.contains(h) { return ("meeting", i + 1, .received) }
+        if received.contains(h) {
+            // "hosted X for talks", "welcomed X to the White House": a person must follow at once.
+            if h != Tokenizer.hash("received") && h != Tokenizer.hash("receives") { return ("meeting", i + 1, .hosted) }
+            return ("meeting", i + 1, .received)
+        }
+        if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "took place the negotiations of A with B", "talks between A and B took place".
+        if let format = nouns[h], text.isWord(i + 1, W.of) || text.isWord(i + 1, W.between) {
+            return (format, i + 1, .between)
+        }
         if h == W.exchanged, text.isWord(i + 1, W.letters) { return ("exchange of letters", i + 2, .with) }
         return nil
+    }
+
+    /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
+    /// reported, whose day the text does not pin.
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+        let text = a.text
+        let first = a.sentences[index].first
+        if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
+        if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
+        let mentions = a.dates[index]
+        let pinned = mentions.contains { $0.expression.pinsDay }
+        let loose = mentions.contains { m in
+            switch m.expression { case .year, .month, .vague: return true; default: return false }
+        }
+        return loose && !pinned
+    }
+
+    /// "took place", "was held", "were held": a noun-led meeting that happened.
+    static func isPast(_ text: Text, _ sentence: Sentence) -> Bool {
+        for k in sentence.first..<sentence.end {
+            if text.isAny(k, tookPlace), text.isAny(k + 1, place) { return true }
+            if text.tokens[k].hash == Tokenizer.hash("held"), k > sentence.first,
+               text.tokens[k - 1].hash == Tokenizer.hash("was") || text.tokens[k - 1].hash == Tokenizer.hash("were") { return true }
+        }
+        return false
     }
 
     /// "will meet", "is scheduled to hold talks", "glad to meet": not a meeting that happened.
@@ -109,8 +157,15 @@ enum MeetingPatterns {
 
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
-        let persons = a.actors[index].persons.filter { $0.end <= trigger }
+        let persons = a.actors[index].persons.filter { $0.end <= trigger && ($0.name != nil || $0.country != nil) }
         let text = a.text
+        // "the two presidents held a meeting": the people the sentence names.
+        if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
+            let named = a.actors[index].persons.filter { $0.name != nil }
+            var result: [Participant] = []
+            for p in named.map({ participant(a, $0) }) where !result.contains(where: { samePerson($0, p) }) { result.append(p) }
+            if result.count >= 2 { return Array(result.prefix(2)) }
+        }
         if let last = persons.last {
             for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
@@ -157,9 +212,16 @@ enum MeetingPatterns {
             }
             guard text.isWord(k, W.with) else { return [] }
             start = k + 1
-        case .direct, .received: break
+        case .direct, .received, .hosted: break
+        case .between:
+            // "the negotiations of A with B", "talks between A and B".
+            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
+            guard let first = persons.first else { return [] }
+            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
+            guard let second = others.first else { return [] }
+            return [participant(a, first), participant(a, second)]
         }
-        let window = mode == .received ? 12 : 3
+        let window = mode == .received ? 12 : (mode == .hosted ? 1 : 3)
         let persons = a.actors[index].persons.filter { $0.first >= start }
         guard let first = persons.first, first.first - start <= window else {
             if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
@@ -170,6 +232,8 @@ enum MeetingPatterns {
         if mode == .with || mode == .received {
             if text.isWord(first.first - 1, W.whom) { return [] }
         }
+        if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
+        if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
         if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
         return result
