@@ -298,7 +298,9 @@ struct ActorResolver: Sendable {
             person.end = i
         } else {
             person.end = i
-            if person.country == nil { return nil }
+            // A bare title ("Prime Minister held talks") is kept only where it may stand for a
+            // principal the readout names elsewhere; leaders' titles only.
+            if person.country == nil, person.role == .official || person.role == nil || person.title == nil { return nil }
         }
         return person
     }

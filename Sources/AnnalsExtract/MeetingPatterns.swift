@@ -51,6 +51,17 @@ enum MeetingPatterns {
             if object == .between, !isPast(text, sentence) { continue }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             participants += objects(a, index, after: end, mode: object)
+            // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
+            // one person of that title the readout names who is not the other side.
+            let named = participants.filter { !$0.name.isEmpty }
+            participants = participants.compactMap { p in
+                guard p.name.isEmpty else { return p }
+                let candidates = a.registry.entries.filter { e in
+                    e.title == p.title && !named.contains { samePerson($0, Participant(name: e.name)) }
+                }
+                guard candidates.count == 1 else { return nil }
+                return Participant(name: candidates[0].name, country: candidates[0].country, title: candidates[0].title)
+            }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
             guard unique.count >= 2 else { continue }
@@ -157,7 +168,7 @@ enum MeetingPatterns {
 
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
-        let persons = a.actors[index].persons.filter { $0.end <= trigger && ($0.name != nil || $0.country != nil) }
+        let persons = a.actors[index].persons.filter { $0.end <= trigger }
         let text = a.text
         // "the two presidents held a meeting": the people the sentence names.
         if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
@@ -243,6 +254,7 @@ enum MeetingPatterns {
         if let name = mention.name {
             return Participant(name: name, country: mention.country, title: mention.title)
         }
+        if mention.country == nil { return Participant(name: "", country: nil, title: mention.title) }
         let country = mention.country ?? ""
         return Participant(name: a.lexicon.countryName(country) ?? country, country: mention.country, title: mention.title)
     }

@@ -85,9 +85,15 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
-        } else if person.name == nil, let country = person.country, let title = person.title,
-                  let known = find(country: country, title: title) {
-            person.name = known.name
+        } else if person.name == nil, let country = person.country {
+            // "the Azerbaijani President", "the Colombian head of State": the one leader of that
+            // country the readout names.
+            if let title = person.title, let known = find(country: country, title: title) {
+                person.name = known.name
+            } else {
+                let leaders = entries.filter { $0.country == country && ($0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader) }
+                if leaders.count == 1 { person.name = leaders[0].name; person.title = person.title ?? leaders[0].title }
+            }
         }
         return true
     }
