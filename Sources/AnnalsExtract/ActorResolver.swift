@@ -238,6 +238,8 @@ struct ActorResolver: Sendable {
                 end = i
                 continue
             }
+            // A month or short word opening the name ends the phrase: "... Cooperation January Makamba".
+            if W.months[h] != nil, i + 1 < limit, isNameWord(i + 1, limit: limit) { break }
             if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
                !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
                 i += 1

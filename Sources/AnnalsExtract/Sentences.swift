@@ -22,7 +22,7 @@ enum Sentences {
     static let abbreviations = WordSet(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "lt", "col", "sen", "rep",
                                                  "gov", "prof", "messrs", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft", "jan",
                                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
-                                                 "approx", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
+                                                 "approx", "ma", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
 
     static func split(_ text: Text) -> [Sentence] {
         let tokens = text.tokens
