@@ -18,7 +18,9 @@ enum AttendancePatterns {
             for mention in a.actors[index].persons {
                 guard let name = mention.name, mention.title != nil || !mention.words.isEmpty || mention.words.count >= 2 else { continue }
                 let candidate = Participant(name: name)
-                if principals.contains(where: { MeetingPatterns.samePerson($0, candidate) }) { continue }
+                if principals.contains(where: { p in
+                    MeetingPatterns.samePerson(p, candidate) && (p.name == name || mention.title == nil || p.title == nil || p.title == mention.title)
+                }) { continue }
                 if !persons.contains(name) { persons.append(name) }
             }
             guard !persons.isEmpty else { continue }

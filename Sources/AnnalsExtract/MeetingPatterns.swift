@@ -35,6 +35,8 @@ enum MeetingPatterns {
     static let phoneWords = W.set("phone telephone")
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
+    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings call delegation")
+    static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
     static func find(_ a: Analysis, sentence index: Int) -> [MeetingMatch] {
@@ -50,15 +52,20 @@ enum MeetingPatterns {
             if isRecalled(a, index, trigger: i) { continue }
             if object == .between, !isPast(text, sentence) { continue }
             var participants = object == .between ? [] : subjects(a, index, before: i)
+            if object == .none, participants.count < 2 { continue }
             participants += objects(a, index, after: end, mode: object)
             // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
             // one person of that title the readout names who is not the other side.
             let named = participants.filter { !$0.name.isEmpty }
+            let otherCountries = Set(named.compactMap { $0.country ?? a.registry.find($0.name)?.country })
             participants = participants.compactMap { p in
                 guard p.name.isEmpty else { return p }
-                let candidates = a.registry.entries.filter { e in
-                    e.title == p.title && !named.contains { samePerson($0, Participant(name: e.name)) }
+                let role = p.title.flatMap { a.lexicon.titles.singleWordOrPhrase($0)?.role }
+                let others = a.registry.entries.filter { e in
+                    !named.contains { samePerson($0, Participant(name: e.name)) } && !(e.country.map(otherCountries.contains) ?? false)
                 }
+                var candidates = others.filter { $0.title == p.title }
+                if candidates.count != 1, let role { candidates = others.filter { $0.role == role } }
                 guard candidates.count == 1 else { return nil }
                 return Participant(name: candidates[0].name, country: candidates[0].country, title: candidates[0].title)
             }
@@ -94,7 +101,9 @@ enum MeetingPatterns {
             var j = i + 1
             var steps = 0
             // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
-            while j < limit, steps < 4, text.isAny(j, nounModifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
+            while j < limit, steps < 6, text.isAny(j, nounModifiers)
+                    || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word
+                    || (text.tokens[j].mark == 0x27 || text.tokens[j].isPossessive) && j > i + 1 && text.tokens[j - 1].isCapitalized {
                 j += 1
                 steps += 1
             }
@@ -119,6 +128,8 @@ enum MeetingPatterns {
             return ("meeting", i + 1, .received)
         }
         if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "President Ruto and Vice President Alupo discussed ...": two named people talking.
+        if discussed.contains(h) { return ("meeting", i + 1, .none) }
         // "took place the negotiations of A with B", "talks between A and B took place".
         if let format = nouns[h], text.isWord(i + 1, W.of) || text.isWord(i + 1, W.between) {
             return (format, i + 1, .between)
@@ -188,7 +199,7 @@ enum MeetingPatterns {
             return result
         }
         // "The US, Russia, and Switzerland met": countries as the sides.
-        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound }
+        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound && $0.form == .name }
         guard countries.count >= 2 else { return [] }
         return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
     }
@@ -232,7 +243,16 @@ enum MeetingPatterns {
             guard let second = others.first else { return [] }
             return [participant(a, first), participant(a, second)]
         }
-        let window = mode == .received ? 12 : (mode == .hosted ? 1 : 3)
+        let window = mode == .received ? 12 : 3
+        // "received a special message from President X": a one-way message, not a meeting.
+        if mode == .received || mode == .hosted {
+            var k = start
+            while k < min(sentence.end, start + 4) {
+                if text.isAny(k, oneWay) { return [] }
+                if text.tokens[k].kind == .punct { break }
+                k += 1
+            }
+        }
         let persons = a.actors[index].persons.filter { $0.first >= start }
         guard let first = persons.first, first.first - start <= window else {
             if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {

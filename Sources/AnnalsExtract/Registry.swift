@@ -19,6 +19,11 @@ struct Registry: Sendable {
     /// Whether two names are the same person by the scorer's rule: same last word, and one's
     /// words all among the other's ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif").
     static func samePerson(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        // "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo": a second family name added.
+        if a.count >= 2, b.count >= 2, a.count != b.count {
+            let (short, long) = a.count < b.count ? (a, b) : (b, a)
+            if Array(long.prefix(short.count)) == short { return true }
+        }
         guard let la = a.last, let lb = b.last, la == lb else { return false }
         let sa = Set(a), sb = Set(b)
         return sa.isSubset(of: sb) || sb.isSubset(of: sa)
@@ -44,6 +49,7 @@ struct Registry: Sendable {
             if entry.country == nil { entry.country = known.value.country }
             if entry.title == nil { entry.title = known.value.title }
         }
+        if entry.role == nil, let title = entry.title { entry.role = lexicon.titles.singleWordOrPhrase(title)?.role }
         entries.append(entry)
     }
 
