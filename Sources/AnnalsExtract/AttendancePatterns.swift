@@ -3,6 +3,7 @@
 enum AttendancePatterns {
     static let present = W.set("present attended attending participated participate joined joining accompanied")
     static let events = W.set("meeting meetings talks negotiations events event above banquet ceremony ceremonies conversation call summit session discussions")
+    static let cues = W.set("present attended attending participated participate joined joining accompanied took included includes including comprised")
     static let took = Tokenizer.hash("took"), part = Tokenizer.hash("part"), by = Tokenizer.hash("by")
     /// FACTS.md: a leader attending someone else's inauguration is not an attendance fact.
     static let inauguration = W.set("inauguration investiture swearing-in inaugural")
@@ -41,6 +42,8 @@ enum AttendancePatterns {
     static func isAttendance(_ a: Analysis, _ index: Int) -> Bool {
         let sentence = a.sentences[index]
         let text = a.text
+        // Most sentences have no word of attendance at all.
+        guard (sentence.first..<sentence.end).contains(where: { text.isAny($0, cues) }) else { return false }
         var sawDelegation = false
         var sawEvent = false
         for k in sentence.first..<sentence.end where text.isAny(k, inauguration) { return false }

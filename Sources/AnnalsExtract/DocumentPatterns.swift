@@ -3,6 +3,7 @@
 enum DocumentPatterns {
     static let verbs = W.set("signed signs inked issued issues adopted adopts exchanged concluded initialled initialed ratified ratifies released subscribed accepted")
     static let nouns = W.set("signing exchange subscription adoption")
+    static let signingStarts = W.set("signed signs inked issued issues adopted adopts exchanged concluded initialled initialed ratified ratifies released subscribed accepted signing exchange subscription adoption")
     static let complementStarts = W.set("on of between for regarding concerning to about")
     static let titleStops = W.set("which that setting signed was were during witnessed issued adopted exchanged with as setting outlining aimed")
     static let absorbers = W.set("including among between such")
@@ -102,6 +103,7 @@ enum DocumentPatterns {
         var found: [Int] = []
         for k in sentence.first..<sentence.end {
             let h = text.tokens[k].hash
+            guard signingStarts.contains(h) else { continue }
             let isVerb = verbs.contains(h)
             let isNoun = nouns.contains(h) && text.isWord(k + 1, W.of)
             guard isVerb || isNoun else { continue }

@@ -91,8 +91,12 @@ enum MeetingPatterns {
     enum ObjectMode { case with, direct, received, hosted, between, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
+    /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
+        guard starts.contains(h) else { return nil }
         if met.contains(h) {
             if text.isWord(i + 1, W.with) { return ("meeting", i + 2, .direct) }
             return ("meeting", i + 1, .direct)
