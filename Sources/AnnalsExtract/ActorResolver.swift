@@ -213,7 +213,8 @@ struct ActorResolver: Sendable {
     /// Returns the end and the country named in it, if any.
     func complement(at start: Int, limit: Int) -> (end: Int, country: String?)? {
         let tokens = text.tokens
-        guard text.isWord(start, W.of) || text.isWord(start, W.in_) || text.isWord(start, W.for_) else { return nil }
+        guard text.isWord(start, W.of) || text.isWord(start, W.in_) || text.isWord(start, W.for_)
+            || text.isWord(start, W.at) && text.isWord(start + 1, W.the) else { return nil }
         var i = start + 1
         var country: String?
         var consumed = false
@@ -238,6 +239,8 @@ struct ActorResolver: Sendable {
                 end = i
                 continue
             }
+            // A month or short word opening the name ends the phrase: "... Cooperation January Makamba".
+            if W.months[h] != nil, i + 1 < limit, isNameWord(i + 1, limit: limit) { break }
             if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
                !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
                 i += 1
@@ -292,13 +295,25 @@ struct ActorResolver: Sendable {
                 if person.country == nil { person.country = country }
                 i = after.end
             }
+            // ", Crown Prince and Prime Minister," after the name: more of the same person.
+            if text.mark(i) == 0x2C, i + 1 < limit,
+               let more = lexicon.titles.longestMatch(in: tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
+                i = more.end
+                while text.isWord(i, W.and), let next = lexicon.titles.longestMatch(in: tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) { i = next.end }
+                if let complement = complement(at: i, limit: limit) {
+                    if person.country == nil { person.country = complement.country }
+                    i = complement.end
+                }
+            }
             let composed = found.composed(country: person.country)
             person.name = composed.name
             person.words = composed.hashes
             person.end = i
         } else {
             person.end = i
-            if person.country == nil { return nil }
+            // A bare title ("Prime Minister held talks") is kept only where it may stand for a
+            // principal the readout names elsewhere; leaders' titles only.
+            if person.country == nil, person.role == .official || person.role == nil || person.title == nil { return nil }
         }
         return person
     }
@@ -307,7 +322,7 @@ struct ActorResolver: Sendable {
     /// with an apposition where one follows ("Li Qiang, Premier of the State Council of ...").
     private func bare(at start: Int, limit: Int) -> PersonMention? {
         // "at Qasr Al Watan", "in Kuantan Industrial Park": a place, not a person.
-        if start > 0, text.isAny(start - 1, ActorResolver.placePrepositions) { return nil }
+        if start > 0, text.isAny(start - 1, ActorResolver.placePrepositions) || start > 1 && text.isWord(start - 1, W.the) && text.isAny(start - 2, ActorResolver.placePrepositions) { return nil }
         guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
         var person = PersonMention(first: start, end: found.end, name: nil, country: nil, title: nil, role: nil)
         var i = found.end
