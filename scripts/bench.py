@@ -181,7 +181,7 @@ class Bench:
         self.results = Results()
         self.events = args.events or (50_000 if self.quick else 200_000)
         self.readouts = 10_000 if self.quick else 100_000
-        self.ingest_sizes = [2_500, 5_000, 10_000] if self.quick else [10_000, 50_000, 100_000]
+        self.ingest_sizes = [2_500, 10_000] if self.quick else [10_000, 50_000, 100_000]
         self.subcommands = self.annals_subcommands()
         self.corpus_dir: str | None = None
         self.corpus_reason: str | None = None
@@ -692,25 +692,44 @@ class Bench:
             for name in names:
                 os.rename(os.path.join(staging, name), os.path.join(watch, name))
             writes_done = time.perf_counter()
-            timeout = 60 if self.quick else 180
-            got = watcher.wait_for(set(names), timeout)
+            # Wait while the daemon makes progress: a readout is lost only if it is still missing
+            # once commits have stopped for 15 s; a cap keeps a slow daemon from holding the run.
+            cap = 120 if self.quick else 600
+            wanted = set(names)
+            got, last_progress = 0, time.perf_counter()
+            while time.perf_counter() - writes_done < cap:
+                now_got = watcher.wait_for(wanted, 1)
+                if now_got == len(names):
+                    got = now_got
+                    break
+                if now_got > got:
+                    got, last_progress = now_got, time.perf_counter()
+                elif time.perf_counter() - last_progress > 15:
+                    break
+            rate = got / max(1e-9, (max(watcher.seen[n] for n in names if n in watcher.seen) - writes_done)) if got else 0
             if got == len(names):
-                r.set("burst_10k_s", round(max(watcher.seen[n] for n in names) - writes_done, 2))
+                r.set("burst_10k_s", round(max(watcher.seen[n] for n in names) - writes_done, 2),
+                      note=f"{rate:.0f} readouts/s")
+                r.set("burst_10k_lost", 0, note=f"duplicates: {watcher.duplicates}" if watcher.duplicates else None)
+            elif time.perf_counter() - last_progress > 15:
+                r.null("burst_10k_s", f"{got} of {len(names)} committed, then none for 15 s")
+                r.set("burst_10k_lost", len(names) - got)
             else:
-                r.null("burst_10k_s", f"{got} of {len(names)} committed within {timeout} s")
-            r.set("burst_10k_lost", len(names) - got,
-                  note=f"duplicates: {watcher.duplicates}" if watcher.duplicates else None)
+                reason = (f"still ingesting after {cap} s: {got} of {len(names)} committed "
+                          f"({rate:.0f} readouts/s), none lost so far")
+                r.null("burst_10k_s", reason)
+                r.null("burst_10k_lost", reason)
         finally:
             if watcher:
                 watcher.stop()
             daemon.send_signal(signal.SIGTERM)
             try:
                 code = daemon.wait(5)
-                self.results.notes.setdefault("burst_10k_lost", f"daemon exit {code} on SIGTERM")
+                self.results.notes.setdefault("drop_to_commit_p50_ms", f"daemon exit {code} on SIGTERM")
             except subprocess.TimeoutExpired:
                 daemon.kill()
                 daemon.wait()
-                self.results.notes["burst_10k_lost"] = "daemon ignored SIGTERM for 5 s (killed)"
+                self.results.notes["drop_to_commit_p50_ms"] = "daemon ignored SIGTERM for 5 s (killed)"
             daemon_log.close()
 
     def drop(self, path: str, staging: str, watch: str, prefix: str) -> str:
