@@ -27,5 +27,5 @@ enum Output {
     }
 
     /// `Azerbaijan (AZ)`-style naming for messages.
-    static func country(_ code: String) -> String { "\(Countries.builtIn.name(for: code)) (\(code))" }
+    static func country(_ code: String) -> String { "\(Vocabulary.countries.name(for: code)) (\(code))" }
 }
