@@ -12,7 +12,7 @@ struct CheckpointCommand: ParsableCommand {
     @Option(name: .long, help: "A note kept with the checkpoint (ticket, reason).") var note: String?
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readWrite)
             guard let entry = try Checkpoints.take(in: log, note: note) else {
                 throw CLIError.input("the log is empty: nothing to anchor yet")

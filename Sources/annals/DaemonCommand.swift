@@ -50,27 +50,11 @@ struct DaemonCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "annals.daemon")
-        let daemon: Daemon
-        do {
-            daemon = try Daemon(settings: settings, logger: logger)
-        } catch let error as DaemonLock.LockError {
-            printError(error.description)
-            throw ExitCode.failure
-        } catch {
-            try runReportingErrors { throw error }
-            return
-        }
-        do {
-            try await daemon.run(once: once)
-        } catch {
-            try runReportingErrors { throw error }
-        }
+        let daemon = try Daemon(settings: settings, logger: logger)
+        try await daemon.run(once: once)
     }
 
     static func loadSettings(_ option: DatabaseOption) throws -> Settings {
-        do { return try option.settings() } catch {
-            try runReportingErrors { throw error }
-            throw ExitCode(2)
-        }
+        try option.settings()
     }
 }

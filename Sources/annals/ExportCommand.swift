@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readOnly)
             let sink = try OutputSink(path: out)
             defer { sink.close() }

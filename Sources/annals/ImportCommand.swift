@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             if FileManager.default.fileExists(atPath: settings.databasePath) {
                 throw CLIError.input("\(settings.databasePath) already exists; import only into a new database (--db NEW)")

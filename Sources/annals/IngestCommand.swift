@@ -49,7 +49,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readWrite)
             let pipeline = try Pipeline(log: log, settings: settings)

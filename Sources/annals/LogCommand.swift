@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readOnly)
             var shown = 0
             if !json {

@@ -27,7 +27,7 @@ struct RedactCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: dryRun ? .readOnly : .readWrite)
             let redactor = Redactor(log: log, readModels: dryRun ? nil : try Pipeline.makeReadModels(log: log))

@@ -17,7 +17,7 @@ struct ReextractCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the difference and append nothing.") var dryRun = false
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readWrite)
             let pipeline = try Pipeline(log: log, settings: settings)

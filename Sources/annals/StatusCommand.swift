@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readOnly)
             let head = try log.head()

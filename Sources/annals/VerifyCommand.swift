@@ -29,7 +29,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readOnly)
             let anchor = expect.flatMap(Self.parseHead)
