@@ -17,7 +17,7 @@ struct DaemonCommand: AsyncParsableCommand {
             flight. One daemon per database: a second one refuses to start and names the first.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("The folder to watch (default: sources.watch in config/annals.toml, seeds).", valueName: "dir"))
     var watch: String?
     @Option(name: .long, help: ArgumentHelp("Poll every this many seconds instead of using inotify.", valueName: "seconds"))
@@ -54,7 +54,7 @@ struct DaemonCommand: AsyncParsableCommand {
         try await daemon.run(once: once)
     }
 
-    static func loadSettings(_ option: DatabaseOption) throws -> Settings {
+    static func loadSettings(_ option: DatabaseOptions) throws -> Settings {
         try option.settings()
     }
 }

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "jsonl (the log) or csv (current facts).") var format: Format = .jsonl
     @Option(name: .long, help: "Only events (jsonl) or facts (csv) of this type, e.g. MeetingHeld or meeting.") var type: String?
     @Option(name: .long, help: "Only events after this seq (jsonl).") var from: Int64 = 0

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Rebuild a new database from a JSONL export, refusing an edited export at its first bad line.")
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("The export, as `annals export --format jsonl` wrote it.", valueName: "file.jsonl"))
     var file: String
 

@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
             reason and the others still land; the exit status is 1 when anything was skipped.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("Readout files or folders.", valueName: "path")) var paths: [String]
 
     func validate() throws {

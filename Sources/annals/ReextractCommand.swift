@@ -13,7 +13,7 @@ struct ReextractCommand: ParsableCommand {
             Running it twice appends nothing the second time.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Flag(name: .long, help: "Print the difference and append nothing.") var dryRun = false
 
     func run() throws {

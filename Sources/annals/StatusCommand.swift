@@ -7,7 +7,7 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the database path, event count, head, schema version and size on disk.")
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         do {
