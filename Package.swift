@@ -33,6 +33,6 @@ let package = Package(
         ]),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog"]),
+        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog", "AnnalsDigest"]),
     ]
 )
