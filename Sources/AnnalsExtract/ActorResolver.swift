@@ -115,6 +115,9 @@ struct ActorResolver: Sendable {
         guard token.kind == .word, token.isCapitalized else { return false }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
         if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
+        // "G20", "APEC 2024": no digits in a person's name.
+        for index in token.start..<token.end where Tokenizer.isDigit(text.bytes[index]) { return false }
+        if lexicon.cities.mayStart(token.hash), lexicon.cities.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.titles.mayStart(token.hash),
            lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }

@@ -47,10 +47,18 @@ struct Assembly {
                 continue
             }
             var sentenceDay: Day?
+            // Resolve the sentence's dates in order, so "February 20 ... same day" stays the 20th.
+            var local = context
+            let resolved = mentions.map { mention -> Day? in
+                let day = a.resolve(mention, anchor: local)
+                if let day { local = day }
+                return day
+            }
             for match in matches {
-                let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
+                let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
+                let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
                 // An event page's date line dates a meeting the body leaves undated.
-                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context ?? a.header.eventDate
+                let day = (before ?? after).flatMap { resolved[$0] } ?? context ?? a.header.eventDate
                 if sentenceDay == nil { sentenceDay = day }
                 addMeeting(match, day: day)
             }

@@ -53,6 +53,8 @@ enum MeetingPatterns {
             if object == .between, !isPast(text, sentence) { continue }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             if object == .none, participants.count < 2 { continue }
+            // "a dinner hosted by X and Mrs. Y": a passive needs a person as its subject.
+            if object == .hosted || object == .received, text.isWord(end, W.by), participants.isEmpty { continue }
             participants += objects(a, index, after: end, mode: object)
             // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
             // one person of that title the readout names who is not the other side.
@@ -202,7 +204,8 @@ enum MeetingPatterns {
             }
             return result
         }
-        // "The US, Russia, and Switzerland met": countries as the sides.
+        // "The US, Russia, and Switzerland met": countries as the sides (not for "discussed").
+        if text.isAny(trigger, discussed) { return [] }
         let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound && $0.form == .name }
         guard countries.count >= 2 else { return [] }
         return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
@@ -215,7 +218,7 @@ enum MeetingPatterns {
         for k in from..<to {
             let h = text.tokens[k].hash
             if h == W.and { sawAnd = true; continue }
-            if h == W.his || h == W.her || h == W.their || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
+            if h == W.his || h == W.her || h == W.their || h == W.the || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
             if text.tokens[k].isCapitalized { continue }
             return false
         }

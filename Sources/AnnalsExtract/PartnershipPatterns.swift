@@ -35,8 +35,15 @@ enum PartnershipPatterns {
             for (position, mention) in mentions.enumerated() {
                 var action = "referenced"
                 var trigger = mention.trigger
-                if let t = trigger, raising.contains(text.tokens[t].hash), !((t + 1)..<mention.first).contains(where: { text.isWord($0, W.to) || text.isWord($0, into) }) {
-                    trigger = nil
+                if let t = trigger, raising.contains(text.tokens[t].hash) {
+                    // The new level is the first one after "to": "elevate relations ... to a
+                    // community ..., building on the partnership" raises only the community.
+                    let to = ((t + 1)..<mention.first).last { text.isWord($0, W.to) || text.isWord($0, into) }
+                    if let to {
+                        if mentions.contains(where: { $0.first > to && $0.first < mention.first }) { trigger = nil }
+                    } else {
+                        trigger = nil
+                    }
                 }
                 if trigger == nil, mention.level == "community with a shared future" {
                     trigger = (max(sentence.first, mention.first - 6)..<mention.first).last { text.isAny($0, building) }
@@ -85,7 +92,7 @@ enum PartnershipPatterns {
     static func trigger(_ text: Text, before first: Int, from start: Int) -> Int? {
         var k = first - 1
         var steps = 0
-        while k >= start, steps < 14 {
+        while k >= start, steps < 22 {
             let t = text.tokens[k]
             if t.mark == 0x3B || t.mark == 0x2E { return nil }
             if establish.contains(t.hash) { return k }

@@ -33,7 +33,9 @@ struct Registry: Sendable {
         guard let name = mention.name else { return }
         let words = mention.words.isEmpty ? Registry.words(of: name) : mention.words
         guard words.count >= 2 else { return }
-        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
+        // Same words but different offices ("King Abdullah II", "Crown Prince Al Hussein bin
+        // Abdullah II") are different people.
+        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) && ($0.title == nil || mention.title == nil || $0.title == mention.title) }) {
             var entry = entries[index]
             entry.mentions += 1
             if words.count > entry.words.count { entry.name = name; entry.words = words }
