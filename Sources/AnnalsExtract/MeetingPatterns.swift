@@ -13,14 +13,14 @@ struct MeetingMatch: Sendable {
 /// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
-    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays")
     static let nouns = WordMap<String>([
         Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
@@ -35,6 +35,8 @@ enum MeetingPatterns {
     static let phoneWords = W.set("phone telephone")
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
+    static let pronouns = W.set("him her them")
+    static let courtesy = Tokenizer.hash("courtesy")
     static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings call delegation")
     static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
@@ -82,6 +84,7 @@ enum MeetingPatterns {
                     if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
                     if phoneWords.contains(h) { resolvedFormat = "phone call" }
                 }
+                if (sentence.first..<i + 6).contains(where: { $0 < sentence.end && text.tokens[$0].hash == courtesy }) { resolvedFormat = "meeting" }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
@@ -94,7 +97,7 @@ enum MeetingPatterns {
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
-    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
 
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
@@ -107,7 +110,7 @@ enum MeetingPatterns {
             var j = i + 1
             var steps = 0
             // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
-            while j < limit, steps < 6, text.isAny(j, nounModifiers)
+            while j < limit, steps < 8, text.isAny(j, nounModifiers)
                     || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word
                     || (text.tokens[j].mark == 0x27 || text.tokens[j].isPossessive) && j > i + 1 && text.tokens[j - 1].isCapitalized {
                 j += 1
@@ -117,7 +120,7 @@ enum MeetingPatterns {
             if j < limit, let format = nouns[text.tokens[j].hash] {
                 if format == "video call", !text.isWord(j - 1, W.video) && text.tokens[j].hash != Tokenizer.hash("videoconference") { return nil }
                 if format == "phone call", !(text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) || text.isWord(j - 1, W.video)) {
-                    if text.tokens[j].hash == Tokenizer.hash("call") { return nil }
+                    if text.tokens[j].hash == Tokenizer.hash("call"), !text.isWord(j - 1, courtesy) { return nil }
                 }
                 var format = format
                 if text.isWord(j - 1, W.video) { format = "video call" }
@@ -234,13 +237,23 @@ enum MeetingPatterns {
         case .with:
             var k = end
             var steps = 0
-            while k < sentence.end, steps < 10, !text.isWord(k, W.with) {
+            while k < sentence.end, steps < 10, !text.isWord(k, W.with), !(text.isWord(k, W.on) && k == end) {
                 if text.mark(k) == 0x2E || text.mark(k) == 0x3B { return [] }
                 k += 1
                 steps += 1
             }
-            guard text.isWord(k, W.with) else { return [] }
+            guard text.isWord(k, W.with) || text.isWord(k, W.on) else { return [] }
             start = k + 1
+            // "held a welcoming ceremony for X ... and then held talks with him": the people the
+            // sentence named before.
+            if text.isAny(start, pronouns) {
+                var named: [Participant] = []
+                for p in a.actors[index].persons where p.end <= end && p.name != nil {
+                    let candidate = participant(a, p)
+                    if !named.contains(where: { samePerson($0, candidate) }) { named.append(candidate) }
+                }
+                return Array(named.prefix(2))
+            }
         case .direct, .received, .hosted: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".

@@ -135,7 +135,9 @@ enum PartnershipPatterns {
         // Partnership concluded in 2009 to a ..." recalls the old level, not the new one.
         var middle = trigger + 1
         for k in (trigger + 1)..<max(trigger + 1, first) where text.isWord(k, W.to) || text.isWord(k, PartnershipPatterns.into) { middle = k }
-        let upper = min(sentence.end, end + 4)
+        // After the level, to the end of its clause: "... for the new era in May".
+        var upper = end
+        while upper < sentence.end, upper < end + 10, text.mark(upper) != 0x2C, text.mark(upper) != 0x3B, text.mark(upper) != 0x2E { upper += 1 }
         let ranges = [lower..<trigger, middle..<first, end..<upper]
         for range in ranges where !range.isEmpty {
             for k in range where text.isAny(k, W.background) { return true }

@@ -82,7 +82,7 @@ struct Registry: Sendable {
     /// Completes a mention: the full name for a surname ("Xi", "President Ruto"), the person for a
     /// title and country ("the Azerbaijani President"), and the country and title other mentions
     /// or the lexicon give. Returns false for a lone word that names no one the readout knows.
-    func complete(_ person: inout PersonMention) -> Bool {
+    func complete(_ person: inout PersonMention, lexicon: Lexicon) -> Bool {
         if person.isReference {
             guard let name = person.name, let known = find(name) else { return false }
             person.name = known.name
@@ -93,6 +93,11 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
+        } else if person.name != nil, person.country == nil, let last = person.words.last {
+            // "President Biden": the country the lexicon's people of that name share (the name
+            // stays as written, which the full name contains).
+            let countries = Set(lexicon.people.values.filter { Registry.words(of: $0.name).last == last }.compactMap(\.country))
+            if countries.count == 1 { person.country = countries.first }
         } else if person.name == nil, let country = person.country {
             // "the Azerbaijani President", "the Colombian head of State": the one leader of that
             // country the readout names.
