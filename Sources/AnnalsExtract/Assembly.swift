@@ -114,7 +114,9 @@ struct Assembly {
     /// Gives participants the country and title the readout or lexicon knows, settles the main
     /// pair of countries, and gives a side without a country the other country of the pair.
     private mutating func settleCountries() {
-        let ranked = a.countriesByMentions()
+        var ranked = a.countriesByMentions()
+        // The dateline's country stands behind the readout's own side ("SINGAPORE, 12 March").
+        if let code = a.header.cityCountry, !ranked.contains(code) { ranked.append(code) }
         for m in meetings.indices {
             var people = meetings[m].participants ?? []
             for p in people.indices {

@@ -37,7 +37,7 @@ enum MeetingPatterns {
     static let previously = W.set("last previously earlier already once")
     static let pronouns = W.set("him her them")
     static let courtesy = Tokenizer.hash("courtesy")
-    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings call delegation")
+    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
     static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
