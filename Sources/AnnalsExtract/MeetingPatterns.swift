@@ -90,7 +90,35 @@ enum MeetingPatterns {
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
         }
+        if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
+    }
+
+    static let frames = W.set("in during")
+    static let frameDeterminers = W.set("a an the his her their")
+
+    /// "In a phone call with President X, President Y said ...": the meeting named as the frame
+    /// of the sentence, its principals the person after "with" and the subject of the clause.
+    static func framed(_ a: Analysis, _ index: Int) -> MeetingMatch? {
+        let sentence = a.sentences[index]
+        let text = a.text
+        let k = sentence.first
+        guard text.isAny(k, frames), text.isAny(k + 1, frameDeterminers) else { return nil }
+        var j = k + 2
+        while j < sentence.end, j - k < 6, text.isAny(j, nounModifiers) { j += 1 }
+        guard j < sentence.end, let format = nouns[text.tokens[j].hash], text.isWord(j + 1, W.with) else { return nil }
+        let persons = a.actors[index].persons.filter { $0.name != nil || $0.country != nil }
+        guard let other = persons.first(where: { $0.first >= j + 2 && $0.first - (j + 2) <= 2 }) else { return nil }
+        // The clause's subject: the first person after the comma that closes the frame.
+        guard let comma = (other.end..<sentence.end).first(where: { text.mark($0) == 0x2C }),
+              let subject = persons.first(where: { $0.first > comma && $0.first - comma <= 3 }) else { return nil }
+        if isUnrealised(text, before: subject.end + 1, from: subject.end) { return nil }
+        var resolvedFormat = format
+        for t in k...j where phoneWords.contains(text.tokens[t].hash) { resolvedFormat = "phone call" }
+        for t in k...j where videoWords.contains(text.tokens[t].hash) { resolvedFormat = "video call" }
+        let pair = [participant(a, subject), participant(a, other)]
+        guard !pair[0].name.isEmpty, !pair[1].name.isEmpty, !samePerson(pair[0], pair[1]) else { return nil }
+        return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
     }
 
     enum ObjectMode { case with, direct, received, hosted, between, none }
