@@ -193,6 +193,14 @@ enum Tokenizer {
 
     /// Joins dotted acronyms into one token ("U.S.", "U.K.", "H.E."), so they match as names do.
     static func mergeAcronyms(_ tokens: inout [Token], _ bytes: UnsafeBufferPointer<UInt8>) {
+        // Most texts have none: look before building a new array.
+        var any = false
+        for i in 0..<max(0, tokens.count - 3) where tokens[i].length == 1 && tokens[i].kind == .word && tokens[i + 1].mark == 0x2E
+            && tokens[i + 2].length == 1 && tokens[i + 3].mark == 0x2E {
+            any = true
+            break
+        }
+        guard any else { return }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
