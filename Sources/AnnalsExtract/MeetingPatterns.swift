@@ -182,9 +182,11 @@ enum MeetingPatterns {
         let first = a.sentences[index].first
         if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
         if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
+        // A year or month near the verb and no day anywhere: "met in Kazan last October".
         let mentions = a.dates[index]
         let pinned = mentions.contains { $0.expression.pinsDay }
         let loose = mentions.contains { m in
+            guard m.first >= trigger - 4, m.first < trigger + 10 else { return false }
             switch m.expression { case .year, .month, .vague: return true; default: return false }
         }
         return loose && !pinned
