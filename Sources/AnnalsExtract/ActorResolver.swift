@@ -41,7 +41,7 @@ struct ActorResolver: Sendable {
 
     static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
     /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
-    static let nameOpeners = W.set("to an do la le de da ma ho lo")
+    static let nameOpeners = W.set("to an do la le de da ma ho lo he")
     static let placePrepositions = W.set("at in from into near outside inside")
 
     func scan(_ from: Int, _ to: Int) -> Actors {
@@ -57,6 +57,11 @@ struct ActorResolver: Sendable {
                let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
                 var after = match.end
                 if text.mark(after) == Token.possessive { after += 1 }
+                // "U.S. Treasury Secretary Janet Yellen": a department word or two before the title.
+                var skip = after
+                while skip < min(to, after + 2), tokens[skip].isCapitalized, lexicon.nonNameWords.contains(tokens[skip].hash),
+                      lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) == nil { skip += 1 }
+                if skip > after, lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) != nil { after = skip }
                 if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
                     preCountry = (match.value.code, match.value.form == .capital ? 1 : 0)
                     actors.countries.append(CountryMention(first: i, end: match.end, code: match.value.code, form: match.value.form, inCompound: false))
