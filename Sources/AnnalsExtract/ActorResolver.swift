@@ -237,7 +237,8 @@ struct ActorResolver: Sendable {
                 continue
             }
             let h = tokens[i].hash
-            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive {
+            // "of the Republic of Korea to Viet Nam": an ambassador's host country is part of the title.
+            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive || h == W.to && country != nil {
                 i += 1
                 continue
             }

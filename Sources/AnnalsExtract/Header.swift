@@ -35,6 +35,16 @@ struct Header: Sendable {
             }
             if sentence.isHeadline {
                 if sentence.end - first <= 14 { header.readDateLine(text, sentence, lexicon: lexicon) }
+                // A place line: "Kremlin, Moscow", "Ulaanbaatar".
+                if header.city == nil, sentence.end - first <= 5 {
+                    var k = first
+                    while k < sentence.end {
+                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                            if match.end == sentence.end { header.city = match.value.name; header.cityCountry = match.value.code }
+                            k = match.end
+                        } else if tokens[k].kind == .punct || tokens[k].isCapitalized { k += 1 } else { break }
+                    }
+                }
                 continue
             }
             if sentence.isListItem { continue }
