@@ -42,7 +42,11 @@ struct Assembly {
             let matches = MeetingPatterns.find(a, sentence: index)
             if matches.isEmpty {
                 let resolved = mentions.first.flatMap { a.resolve($0, anchor: context) }
-                if let resolved, let first = mentions.first, first.first <= sentence.first + 8 { context = resolved }
+                // A date early in the sentence sets the day in context ("President Ruto yesterday
+                // received ..."), unless it dates a recalled meeting ("Building on their first
+                // conversation on Saturday, ...").
+                if let resolved, let first = mentions.first, first.first <= sentence.first + 8,
+                   RecalledMeetings.find(a, sentence: index, anchor: context).isEmpty { context = resolved }
                 days[index] = resolved ?? context
                 continue
             }
@@ -96,6 +100,8 @@ struct Assembly {
         }) {
             meetings[existing].evidence.append(evidence)
             if meetings[existing].date == nil { meetings[existing].date = day?.iso }
+            // "received X" then "the two leaders held talks": talks.
+            if meetings[existing].format == "meeting", match.format == "talks", !recalled { meetings[existing].format = "talks" }
             return
         }
         var fact = Fact(type: "meeting", evidence: [evidence])

@@ -85,6 +85,8 @@ enum MeetingPatterns {
                     if phoneWords.contains(h) { resolvedFormat = "phone call" }
                 }
                 if (sentence.first..<i + 6).contains(where: { $0 < sentence.end && text.tokens[$0].hash == courtesy }) { resolvedFormat = "meeting" }
+                // "received X ..., where they held talks", "hosted X for bilateral talks".
+                if (object == .received || object == .hosted), (end..<sentence.end).contains(where: { text.tokens[$0].hash == W.talks }) { resolvedFormat = "talks" }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
