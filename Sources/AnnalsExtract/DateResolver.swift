@@ -85,7 +85,7 @@ enum DateResolver {
                 return DateMention(first: i, end: j + 1, expression: .month(year: y, month: month))
             }
             if text.isWord(i - 1, W.last) { return DateMention(first: i - 1, end: i + 1, expression: .vague) }
-            if token.isCapitalized, h != Tokenizer.hash("may"), h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) {
+            if token.isCapitalized, h != Tokenizer.hash("may") && h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) || text.isWord(i - 1, W.since) {
                 return DateMention(first: i, end: i + 1, expression: .month(year: nil, month: month))
             }
             return nil
