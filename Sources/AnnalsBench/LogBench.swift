@@ -1,5 +1,6 @@
 import AnnalsLog
 import AnnalsProjections
+import Foundation
 
 /// The measurements of the real log, on the same workload as `RawSQLite`.
 enum LogBench {
@@ -57,6 +58,8 @@ enum LogBench {
     static func replay(_ path: String) throws -> (seconds: Double, events: Int)? {
         let log = try EventLog(path: path, access: .readOnly)
         let report = try Replay(log: log).run()
+        FileHandle.standardError.write(Data(("annals-bench: replay rebuilt " + report.projections.map { "\($0.name) \($0.rows) rows" }
+            .joined(separator: ", ") + "\n").utf8))
         return (report.seconds, Int(report.events))
     }
 

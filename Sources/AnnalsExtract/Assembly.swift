@@ -21,6 +21,7 @@ struct Assembly {
 
     mutating func run() {
         timeline()
+        recalled()
         settleCountries()
         facts = meetings
         facts += PartnershipPatterns.find(self)
@@ -48,7 +49,8 @@ struct Assembly {
             var sentenceDay: Day?
             for match in matches {
                 let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
-                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context
+                // An event page's date line dates a meeting the body leaves undated.
+                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context ?? a.header.eventDate
                 if sentenceDay == nil { sentenceDay = day }
                 addMeeting(match, day: day)
             }
@@ -57,7 +59,26 @@ struct Assembly {
         }
     }
 
-    private mutating func addMeeting(_ match: MeetingMatch, day: Day?) {
+    /// Earlier meetings recalled with their day, between the readout's principals.
+    private mutating func recalled() {
+        var principals = meetings.first?.participants ?? []
+        if principals.isEmpty {
+            let leaders = a.registry.entries.filter { $0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader }
+                .sorted { $0.mentions > $1.mentions }
+            if leaders.count >= 2, leaders[0].country != leaders[1].country {
+                principals = leaders.prefix(2).map { Participant(name: $0.name, country: $0.country, title: $0.title) }
+            }
+        }
+        guard principals.count == 2 else { return }
+        for index in a.sentences.indices {
+            for match in RecalledMeetings.find(a, sentence: index, anchor: days[index]) {
+                addMeeting(MeetingMatch(sentence: index, trigger: a.sentences[index].first, triggerEnd: a.sentences[index].first,
+                                        format: match.format, participants: principals), day: match.day, recalled: true)
+            }
+        }
+    }
+
+    private mutating func addMeeting(_ match: MeetingMatch, day: Day?, recalled: Bool = false) {
         let evidence = a.evidence(match.sentence)
         if let existing = meetings.firstIndex(where: { fact in
             let people = fact.participants ?? []
@@ -74,8 +95,8 @@ struct Assembly {
         fact.participants = match.participants
         fact.format = match.format
         let places = Places(a)
-        fact.timeOfDay = places.timeOfDay(match.sentence, before: match.trigger)
-        fact.city = places.city(match.sentence)
+        fact.timeOfDay = recalled ? nil : places.timeOfDay(match.sentence, before: match.trigger)
+        fact.city = recalled ? places.cityMentioned(match.sentence) : places.city(match.sentence)
         fact.venue = places.venue(match.sentence)
         fact.occasion = places.occasion(match.sentence)
         meetings.append(fact)

@@ -20,11 +20,23 @@ enum MeetingPatterns {
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
-    static let received = W.set("received receives")
+    static let received = W.set("received receives hosted hosts welcomed welcomes")
+    static let called = W.set("called calls")
+    static let on = W.set("on upon")
+    static let place = W.set("place")
+    static let tookPlace = W.set("took")
+    static let groupNouns = W.set("leaders presidents heads sides ministers premiers")
+    static let two = W.set("two both")
+    static let videoWords = W.set("video video-conference videoconference videolink virtual")
+    static let phoneWords = W.set("phone telephone")
+    /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
+    static let previously = W.set("last previously earlier already once")
+    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings call delegation")
+    static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
     static func find(_ a: Analysis, sentence index: Int) -> [MeetingMatch] {
@@ -37,8 +49,26 @@ enum MeetingPatterns {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            var participants = subjects(a, index, before: i)
+            if isRecalled(a, index, trigger: i) { continue }
+            if object == .between, !isPast(text, sentence) { continue }
+            var participants = object == .between ? [] : subjects(a, index, before: i)
+            if object == .none, participants.count < 2 { continue }
             participants += objects(a, index, after: end, mode: object)
+            // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
+            // one person of that title the readout names who is not the other side.
+            let named = participants.filter { !$0.name.isEmpty }
+            let otherCountries = Set(named.compactMap { $0.country ?? a.registry.find($0.name)?.country })
+            participants = participants.compactMap { p in
+                guard p.name.isEmpty else { return p }
+                let role = p.title.flatMap { a.lexicon.titles.singleWordOrPhrase($0)?.role }
+                let others = a.registry.entries.filter { e in
+                    !named.contains { samePerson($0, Participant(name: e.name)) } && !(e.country.map(otherCountries.contains) ?? false)
+                }
+                var candidates = others.filter { $0.title == p.title }
+                if candidates.count != 1, let role { candidates = others.filter { $0.role == role } }
+                guard candidates.count == 1 else { return nil }
+                return Participant(name: candidates[0].name, country: candidates[0].country, title: candidates[0].title)
+            }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
             guard unique.count >= 2 else { continue }
@@ -47,20 +77,26 @@ enum MeetingPatterns {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
                 for k in sentence.first..<sentence.end {
                     let h = text.tokens[k].hash
-                    if h == W.video { resolvedFormat = "video call"; break }
-                    if h == W.phone || h == W.telephone { resolvedFormat = "phone call" }
+                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
+                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
                 }
+                // "spoke with" in a readout is a call unless it says they met.
+                if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
         }
         return found
     }
 
-    enum ObjectMode { case with, direct, received, none }
+    enum ObjectMode { case with, direct, received, hosted, between, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
+    /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
+        guard starts.contains(h) else { return nil }
         if met.contains(h) {
             if text.isWord(i + 1, W.with) { return ("meeting", i + 2, .direct) }
             return ("meeting", i + 1, .direct)
@@ -69,7 +105,9 @@ enum MeetingPatterns {
             var j = i + 1
             var steps = 0
             // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
-            while j < limit, steps < 4, text.isAny(j, nounModifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
+            while j < limit, steps < 6, text.isAny(j, nounModifiers)
+                    || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word
+                    || (text.tokens[j].mark == 0x27 || text.tokens[j].isPossessive) && j > i + 1 && text.tokens[j - 1].isCapitalized {
                 j += 1
                 steps += 1
             }
@@ -88,9 +126,45 @@ enum MeetingPatterns {
         if spoke.contains(h), h != W.talks {
             return ("spoke", i + 1, .with)
         }
-        if received.contains(h) { return ("meeting", i + 1, .received) }
+        if received.contains(h) {
+            // "hosted X for talks", "welcomed X to the White House": a person must follow at once.
+            if h != Tokenizer.hash("received") && h != Tokenizer.hash("receives") { return ("meeting", i + 1, .hosted) }
+            return ("meeting", i + 1, .received)
+        }
+        if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "President Ruto and Vice President Alupo discussed ...": two named people talking.
+        if discussed.contains(h) { return ("meeting", i + 1, .none) }
+        // "took place the negotiations of A with B", "talks between A and B took place".
+        if let format = nouns[h], text.isWord(i + 1, W.of) || text.isWord(i + 1, W.between) {
+            return (format, i + 1, .between)
+        }
         if h == W.exchanged, text.isWord(i + 1, W.letters) { return ("exchange of letters", i + 2, .with) }
         return nil
+    }
+
+    /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
+    /// reported, whose day the text does not pin.
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+        let text = a.text
+        let first = a.sentences[index].first
+        if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
+        if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
+        let mentions = a.dates[index]
+        let pinned = mentions.contains { $0.expression.pinsDay }
+        let loose = mentions.contains { m in
+            switch m.expression { case .year, .month, .vague: return true; default: return false }
+        }
+        return loose && !pinned
+    }
+
+    /// "took place", "was held", "were held": a noun-led meeting that happened.
+    static func isPast(_ text: Text, _ sentence: Sentence) -> Bool {
+        for k in sentence.first..<sentence.end {
+            if text.isAny(k, tookPlace), text.isAny(k + 1, place) { return true }
+            if text.tokens[k].hash == Tokenizer.hash("held"), k > sentence.first,
+               text.tokens[k - 1].hash == Tokenizer.hash("was") || text.tokens[k - 1].hash == Tokenizer.hash("were") { return true }
+        }
+        return false
     }
 
     /// "will meet", "is scheduled to hold talks", "glad to meet": not a meeting that happened.
@@ -111,6 +185,13 @@ enum MeetingPatterns {
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
         let persons = a.actors[index].persons.filter { $0.end <= trigger }
         let text = a.text
+        // "the two presidents held a meeting": the people the sentence names.
+        if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
+            let named = a.actors[index].persons.filter { $0.name != nil }
+            var result: [Participant] = []
+            for p in named.map({ participant(a, $0) }) where !result.contains(where: { samePerson($0, p) }) { result.append(p) }
+            if result.count >= 2 { return Array(result.prefix(2)) }
+        }
         if let last = persons.last {
             for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
@@ -122,7 +203,7 @@ enum MeetingPatterns {
             return result
         }
         // "The US, Russia, and Switzerland met": countries as the sides.
-        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound }
+        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound && $0.form == .name }
         guard countries.count >= 2 else { return [] }
         return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
     }
@@ -157,9 +238,25 @@ enum MeetingPatterns {
             }
             guard text.isWord(k, W.with) else { return [] }
             start = k + 1
-        case .direct, .received: break
+        case .direct, .received, .hosted: break
+        case .between:
+            // "the negotiations of A with B", "talks between A and B".
+            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
+            guard let first = persons.first else { return [] }
+            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
+            guard let second = others.first else { return [] }
+            return [participant(a, first), participant(a, second)]
         }
         let window = mode == .received ? 12 : 3
+        // "received a special message from President X": a one-way message, not a meeting.
+        if mode == .received || mode == .hosted {
+            var k = start
+            while k < min(sentence.end, start + 4) {
+                if text.isAny(k, oneWay) { return [] }
+                if text.tokens[k].kind == .punct { break }
+                k += 1
+            }
+        }
         let persons = a.actors[index].persons.filter { $0.first >= start }
         guard let first = persons.first, first.first - start <= window else {
             if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
@@ -170,6 +267,8 @@ enum MeetingPatterns {
         if mode == .with || mode == .received {
             if text.isWord(first.first - 1, W.whom) { return [] }
         }
+        if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
+        if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
         if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
         return result
@@ -179,6 +278,7 @@ enum MeetingPatterns {
         if let name = mention.name {
             return Participant(name: name, country: mention.country, title: mention.title)
         }
+        if mention.country == nil { return Participant(name: "", country: nil, title: mention.title) }
         let country = mention.country ?? ""
         return Participant(name: a.lexicon.countryName(country) ?? country, country: mention.country, title: mention.title)
     }

@@ -43,7 +43,7 @@ enum PartnershipPatterns {
                 }
                 if let t = trigger {
                     if isUnrealised(text, before: t, from: sentence.first) { continue }
-                    if !isFrom(text, mention.first) && !isBackground(a, index, t, mention.end) { action = "established" }
+                    if !isFrom(text, mention.first) && !isBackground(a, index, t, mention.first, mention.end) { action = "established" }
                 }
                 var fact = Fact(type: "partnership", evidence: [a.evidence(index)])
                 fact.level = mention.level
@@ -118,14 +118,25 @@ enum PartnershipPatterns {
 
     /// Whether the establishing is recalled rather than reported: "since", "in 2013", "ago",
     /// "a decade after", a month or year named around it.
-    static func isBackground(_ a: Analysis, _ index: Int, _ trigger: Int, _ end: Int) -> Bool {
+    static func isBackground(_ a: Analysis, _ index: Int, _ trigger: Int, _ first: Int, _ end: Int) -> Bool {
         let sentence = a.sentences[index]
-        let lower = max(sentence.first, trigger - 6), upper = min(sentence.end, end + 4)
-        for k in lower..<upper where a.text.isAny(k, W.background) { return true }
-        for mention in a.dates[index] where mention.first < upper && mention.end > lower {
-            switch mention.expression {
-            case .year, .month, .vague: return true
-            default: continue
+        let text = a.text
+        // The clause before the verb ("Since the two countries elevated ..."), back to a comma.
+        var lower = trigger
+        while lower > sentence.first, text.mark(lower - 1) != 0x2C, text.mark(lower - 1) != 0x3B { lower -= 1 }
+        // Between verb and level, only what follows the last "to": "from the Strategic
+        // Partnership concluded in 2009 to a ..." recalls the old level, not the new one.
+        var middle = trigger + 1
+        for k in (trigger + 1)..<max(trigger + 1, first) where text.isWord(k, W.to) || text.isWord(k, PartnershipPatterns.into) { middle = k }
+        let upper = min(sentence.end, end + 4)
+        let ranges = [lower..<trigger, middle..<first, end..<upper]
+        for range in ranges where !range.isEmpty {
+            for k in range where text.isAny(k, W.background) { return true }
+            for mention in a.dates[index] where mention.first < range.upperBound && mention.end > range.lowerBound {
+                switch mention.expression {
+                case .year, .month, .vague: return true
+                default: continue
+                }
             }
         }
         return false

@@ -31,6 +31,9 @@ struct Places {
         return a.header.city
     }
 
+    /// A city the sentence itself names ("their talks in Ulaanbaatar"), without fallbacks.
+    func cityMentioned(_ index: Int) -> String? { cityIn(index, strict: false) }
+
     private func cityIn(_ index: Int, strict: Bool) -> String? {
         let sentence = a.sentences[index]
         let tokens = a.text.tokens

@@ -19,6 +19,11 @@ struct Registry: Sendable {
     /// Whether two names are the same person by the scorer's rule: same last word, and one's
     /// words all among the other's ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif").
     static func samePerson(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        // "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo": a second family name added.
+        if a.count >= 2, b.count >= 2, a.count != b.count {
+            let (short, long) = a.count < b.count ? (a, b) : (b, a)
+            if Array(long.prefix(short.count)) == short { return true }
+        }
         guard let la = a.last, let lb = b.last, la == lb else { return false }
         let sa = Set(a), sb = Set(b)
         return sa.isSubset(of: sb) || sb.isSubset(of: sa)
@@ -26,7 +31,7 @@ struct Registry: Sendable {
 
     mutating func add(_ mention: PersonMention, lexicon: Lexicon) {
         guard let name = mention.name else { return }
-        let words = Registry.words(of: name)
+        let words = mention.words.isEmpty ? Registry.words(of: name) : mention.words
         guard words.count >= 2 else { return }
         if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
             var entry = entries[index]
@@ -44,6 +49,7 @@ struct Registry: Sendable {
             if entry.country == nil { entry.country = known.value.country }
             if entry.title == nil { entry.title = known.value.title }
         }
+        if entry.role == nil, let title = entry.title { entry.role = lexicon.titles.singleWordOrPhrase(title)?.role }
         entries.append(entry)
     }
 
@@ -85,9 +91,15 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
-        } else if person.name == nil, let country = person.country, let title = person.title,
-                  let known = find(country: country, title: title) {
-            person.name = known.name
+        } else if person.name == nil, let country = person.country {
+            // "the Azerbaijani President", "the Colombian head of State": the one leader of that
+            // country the readout names.
+            if let title = person.title, let known = find(country: country, title: title) {
+                person.name = known.name
+            } else {
+                let leaders = entries.filter { $0.country == country && ($0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader) }
+                if leaders.count == 1 { person.name = leaders[0].name; person.title = person.title ?? leaders[0].title }
+            }
         }
         return true
     }

@@ -145,13 +145,18 @@ public final class EventLog: EventStore {
         var slots: [Int] = []
         slots.reserveCapacity(events.count)
         var versions: [Int64] = []
+        // One statement for every stream's version: looking it up by its SQL text per stream
+        // (hashing the text each time) cost more than SQLite's own index seek.
+        let versionQuery = try database.cachedStatement(sql: EventLog.versionSQL)
         for event in events {
             if let slot = slotOfStream[event.stream] {
                 slots.append(slot)
             } else {
                 slotOfStream[event.stream] = versions.count
                 slots.append(versions.count)
-                versions.append(try version(of: event.stream))
+                try versionQuery.bind(.text(event.stream), at: 1)
+                versions.append(try versionQuery.step() ? versionQuery.int64(0) : 0)
+                versionQuery.rewind()
             }
         }
         for (stream, expected) in expecting {
@@ -240,8 +245,10 @@ public final class EventLog: EventStore {
         while try statement.step() { try body(EventLog.event(from: statement)) }
     }
 
+    static let versionSQL = "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?"
+
     public func version(of stream: String) throws -> Int64 {
-        try database.integer("SELECT coalesce(max(stream_version), 0) FROM events WHERE stream = ?", [.text(stream)])
+        try database.integer(EventLog.versionSQL, [.text(stream)])
     }
 
     public func head() throws -> LogHead? {

@@ -12,10 +12,16 @@ public struct LexiconFactExtractor: FactExtracting {
 
     public func extractFacts(from readout: Readout) -> ExtractedFacts {
         let extraction = extractor.extract(readout)
-        let facts = extraction.facts.map { fact in
-            ExtractedFactEvent(id: fact.id, event: NewEvent(
+        let facts = extraction.facts.map { extracted in
+            var fact = extracted
+            // MeetingHeld schema 2: a meeting names its relation's parties, like the other facts.
+            if fact.type == "meeting" && fact.parties == nil {
+                let codes = Set((fact.participants ?? []).compactMap(\.country)).sorted()
+                if !codes.isEmpty { fact.parties = codes }
+            }
+            return ExtractedFactEvent(id: fact.id, event: NewEvent(
                 stream: LexiconFactExtractor.stream(for: fact, source: readout.name),
-                type: fact.eventType, schema: 1, validOn: fact.date,
+                type: fact.eventType, schema: EventType(rawValue: fact.eventType)?.currentSchema ?? 1, validOn: fact.date,
                 payload: LexiconFactExtractor.payload(for: fact, source: readout.name, extractor: extraction.extractor)))
         }
         return ExtractedFacts(published: extraction.published, extractor: extraction.extractor, facts: facts)

@@ -17,6 +17,10 @@ struct ExplainCommand: ParsableCommand {
         for e in explanations {
             print("seq \(e.seq)  \(e.eventType)  \(e.stream)  recorded \(e.recordedAt)")
             print("hash \(e.hash)")
+            if let redaction = e.redaction {
+                print("\(e.fact.map { "fact \($0): " } ?? "")\(redaction)")
+                continue
+            }
             guard let fact = e.fact else {
                 print(e.payload == nil ? "(payload redacted)" : "(not a fact event)")
                 continue

@@ -30,16 +30,12 @@ struct PollingWatcherTests {
 
     @Test func stopFinishesTheStream() async throws {
         let folder = try TempFolder()
-        let watcher = try PollingWatcher(root: folder.path, interval: .seconds(5), logger: logger)
+        let watcher = try PollingWatcher(root: folder.path, interval: .seconds(120), logger: logger)
         let collector = BatchCollector()
         collector.consume(watcher.changes)
         watcher.start()
-        let stopped = ContinuousClock.now
         watcher.stop()
-        #expect(await collector.wait(timeout: .seconds(2)) { $0.finished })
-        // The thread wakes at once through its pipe (well under 100 ms when idle); the margin is
-        // for the test's own consumer task on a loaded two-core machine.
-        #expect(ContinuousClock.now - stopped < .seconds(5), "stopping must not wait for the next poll or a blocked read")
+        #expect(await collector.wait(timeout: .seconds(20)) { $0.finished })
     }
 
     @Test func makeFolderWatcherHonoursPoll() throws {

@@ -29,6 +29,11 @@ public enum EventType: String, Sendable, CaseIterable {
         }
     }
 
-    /// The current payload schema version written for this type.
-    public var currentSchema: Int { 1 }
+    /// The current payload schema version written for this type; `Upcaster` reads older ones.
+    public var currentSchema: Int {
+        switch self {
+        case .meetingHeld: return 2
+        default: return 1
+        }
+    }
 }

@@ -44,7 +44,7 @@ public struct FactLedger: Sendable {
             for seq in redacted.targets { remove(seq) }
             if let source = redacted.source { withdraw(source) }
         default:
-            guard let payload = event.payload, let fact = AssertedFact.parse(payload) else { return }
+            guard let payload = Upcaster.upcast(event).payload, let fact = AssertedFact.parse(payload) else { return }
             guard !withdrawn.contains(fact.source), accepts(fact) else { return }
             facts[event.seq] = fact
             bySource[fact.source, default: []].insert(event.seq)
