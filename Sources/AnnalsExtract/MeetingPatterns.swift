@@ -44,13 +44,21 @@ enum MeetingPatterns {
         guard !sentence.isHeadline else { return [] }
         let text = a.text
         var found: [MeetingMatch] = []
+        // What holds for the whole sentence is worked out once, not once per trigger: a sentence
+        // of thousands of verbs (a hostile file) must not cost its length squared.
+        var sentenceIsPast: Bool?
+        var medium: Medium?
+        let datesAreLoose = hasLooseDatesOnly(a, index)
         var i = sentence.first
         while i < sentence.end {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            if isRecalled(a, index, trigger: i) { continue }
-            if object == .between, !isPast(text, sentence) { continue }
+            if isRecalled(a, index, trigger: i, looseDatesOnly: datesAreLoose) { continue }
+            if object == .between {
+                if sentenceIsPast == nil { sentenceIsPast = isPast(text, sentence) }
+                if sentenceIsPast == false { continue }
+            }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             if object == .none, participants.count < 2 { continue }
             participants += objects(a, index, after: end, mode: object)
@@ -75,10 +83,13 @@ enum MeetingPatterns {
             var resolvedFormat = format == "spoke" ? "meeting" : format
             if format != "exchange of letters" {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
-                for k in sentence.first..<sentence.end {
-                    let h = text.tokens[k].hash
-                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
-                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
+                if medium == nil { medium = Medium(text, sentence) }
+                if let medium {
+                    if medium.video || (medium.virtual && format != "talks") {
+                        resolvedFormat = "video call"
+                    } else if medium.phone {
+                        resolvedFormat = "phone call"
+                    }
                 }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
@@ -144,17 +155,42 @@ enum MeetingPatterns {
 
     /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
     /// reported, whose day the text does not pin.
-    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int, looseDatesOnly: Bool) -> Bool {
         let text = a.text
         let first = a.sentences[index].first
         if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
         if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
+        return looseDatesOnly
+    }
+
+    /// The sentence dates its events only loosely (a year, a month, "recently"), pinning no day.
+    static func hasLooseDatesOnly(_ a: Analysis, _ index: Int) -> Bool {
         let mentions = a.dates[index]
         let pinned = mentions.contains { $0.expression.pinsDay }
         let loose = mentions.contains { m in
             switch m.expression { case .year, .month, .vague: return true; default: return false }
         }
         return loose && !pinned
+    }
+
+    /// The media a sentence names anywhere ("via video link", "by phone").
+    struct Medium {
+        /// A video word other than "virtual".
+        var video = false
+        var virtual = false
+        var phone = false
+
+        init(_ text: Text, _ sentence: Sentence) {
+            let virtualHash = Tokenizer.hash("virtual")
+            for k in sentence.first..<sentence.end {
+                let h = text.tokens[k].hash
+                if videoWords.contains(h) {
+                    if h == virtualHash { virtual = true } else { video = true }
+                } else if phoneWords.contains(h) {
+                    phone = true
+                }
+            }
+        }
     }
 
     /// "took place", "was held", "were held": a noun-led meeting that happened.
@@ -183,7 +219,8 @@ enum MeetingPatterns {
 
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
-        let persons = a.actors[index].persons.filter { $0.end <= trigger }
+        let all = a.actors[index].persons
+        let persons = all[..<all.countEnding(atOrBefore: trigger)]
         let text = a.text
         // "the two presidents held a meeting": the people the sentence names.
         if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
@@ -193,8 +230,8 @@ enum MeetingPatterns {
             if result.count >= 2 { return Array(result.prefix(2)) }
         }
         if let last = persons.last {
-            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
+            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             var result = [participant(a, last)]
             if persons.count >= 2 {
                 let previous = persons[persons.count - 2]
@@ -241,10 +278,11 @@ enum MeetingPatterns {
         case .direct, .received, .hosted: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".
-            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
-            guard let first = persons.first else { return [] }
-            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
-            guard let second = others.first else { return [] }
+            let all = a.actors[index].persons
+            let after = all[all.firstIndex(startingAtOrAfter: end)...]
+            guard let first = after.prefix(while: { $0.first - end <= 3 }).first(where: { $0.name != nil }) else { return [] }
+            let beyond = all[all.firstIndex(startingAtOrAfter: first.end)...]
+            guard let second = beyond.prefix(while: { $0.first - first.end <= 4 }).first(where: { $0.name != nil }) else { return [] }
             return [participant(a, first), participant(a, second)]
         }
         let window = mode == .received ? 12 : 3
@@ -257,9 +295,12 @@ enum MeetingPatterns {
                 k += 1
             }
         }
-        let persons = a.actors[index].persons.filter { $0.first >= start }
+        let all = a.actors[index].persons
+        let persons = all[all.firstIndex(startingAtOrAfter: start)...]
         guard let first = persons.first, first.first - start <= window else {
-            if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
+            let countries = a.actors[index].countries
+            if mode == .with,
+               let country = countries[countries.firstIndex(startingAtOrAfter: start)...].prefix(while: { $0.first - start <= 2 }).first {
                 return [Participant(name: a.lexicon.countryName(country.code) ?? country.code, country: country.code, title: nil)]
             }
             return []
@@ -270,7 +311,7 @@ enum MeetingPatterns {
         if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
         if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
-        if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
+        if let next = persons.dropFirst().first, joined(text, first.end, next.first) { result.append(participant(a, next)) }
         return result
     }
 
@@ -285,5 +326,38 @@ enum MeetingPatterns {
 
     static func samePerson(_ a: Participant, _ b: Participant) -> Bool {
         a.name == b.name || Registry.samePerson(Registry.words(of: a.name), Registry.words(of: b.name))
+    }
+}
+
+/// Mentions of a sentence are in text order and never overlap (`ActorResolver` appends them left
+/// to right), so those before or after a token are a prefix or a suffix found by binary search:
+/// a trigger costs log n, not n, in a sentence of n mentions.
+protocol TokenSpan {
+    var first: Int { get }
+    var end: Int { get }
+}
+
+extension PersonMention: TokenSpan {}
+extension CountryMention: TokenSpan {}
+
+extension Array where Element: TokenSpan {
+    /// The number of leading mentions that end at or before token `index`.
+    func countEnding(atOrBefore index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].end <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first mention starting at or after token `index` (`count` when none).
+    func firstIndex(startingAtOrAfter index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].first < index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
