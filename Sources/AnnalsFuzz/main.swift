@@ -7,7 +7,8 @@
 // random UTF-8, huge lines, deleted and duplicated ranges, readout phrases), then, most of the
 // time, repair to valid UTF-8 without NUL so the input reaches the extractor (the rest test
 // `Readout`'s refusals). Before each extraction the input is written to --current, so when a
-// crash kills the process the wrapper can keep it as a regression fixture and resume at i + 1.
+// crash kills the process the wrapper can keep it as a regression fixture and resume at i + 1
+// (the index is in FILE.index).
 //
 // Each extraction is checked: no crash, under --slow-ms (default 1000), every evidence span
 // inside the text with start <= end and its quote equal to the bytes at its offsets, fact ids
@@ -212,6 +213,7 @@ func run() -> Int32 {
         return 2
     }
     let currentFD: Int32 = options.current.map { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } ?? -1
+    let indexFD: Int32 = options.current.map { open($0 + ".index", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } ?? -1
 
     var extracted = 0, refused = 0, facts = 0, evidenceChecked = 0, slow = 0, failures = 0, rechecked = 0
     var slowest = 0.0, totalSeconds = 0.0, largest = 0
@@ -224,9 +226,12 @@ func run() -> Int32 {
         if Int.random(in: 0..<10, using: &rng) < 9 { bytes = repaired(bytes) }
         for kind in kinds { kindsSeen[kind, default: 0] += 1 }
         largest = max(largest, bytes.count)
-        if currentFD >= 0 {
+        if currentFD >= 0, indexFD >= 0 {
             _ = ftruncate(currentFD, 0)
             _ = bytes.withUnsafeBytes { pwrite(currentFD, $0.baseAddress, $0.count, 0) }
+            let number = Array("\(index)\n".utf8)
+            _ = ftruncate(indexFD, 0)
+            _ = number.withUnsafeBytes { pwrite(indexFD, $0.baseAddress, $0.count, 0) }
         }
         let readout: Readout
         do {
@@ -266,6 +271,7 @@ func run() -> Int32 {
         }
     }
     if currentFD >= 0 { close(currentFD) }
+    if indexFD >= 0 { close(indexFD) }
     let wall = Date().timeIntervalSince(started)
     let mean = extracted > 0 ? totalSeconds / Double(extracted) * 1000 : 0
     print("inputs \(options.count - options.start) (from \(options.start)): \(extracted) extracted, \(refused) refused by Readout; "

@@ -48,4 +48,13 @@ struct CrasherTests {
         let short = try seconds(1000), long = try seconds(8000)
         #expect(long < short * 24, "1,000 verbs: \(short) s; 8,000 verbs: \(long) s")
     }
+
+    /// A readout whose last words are "signed in" made the signing check probe a date one token
+    /// past the end of the text: an index trap that killed the extractor (and the daemon, again
+    /// at every restart, since the file stays in the folder).
+    @Test(arguments: ["The two sides signed in", "China and Russia signed documents in", "They signed in\n"])
+    func endingWithSignedInDoesNotTrap(_ text: String) throws {
+        let extraction = try Support.extract(text)
+        #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
+    }
 }
