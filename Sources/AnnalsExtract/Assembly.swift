@@ -91,20 +91,24 @@ struct Assembly {
     }
 
     private mutating func addMeeting(_ match: MeetingMatch, day: Day?, recalled: Bool = false) {
-        let evidence = a.evidence(match.sentence)
+        let sentence = a.sentences[match.sentence]
         if let existing = meetings.firstIndex(where: { fact in
             let people = fact.participants ?? []
             return people.count == match.participants.count
                 && match.participants.allSatisfy { p in people.contains { MeetingPatterns.samePerson($0, p) } }
                 && (fact.date == nil || day == nil || fact.date == day?.iso)
         }) {
-            meetings[existing].evidence.append(evidence)
+            // The same sentence again (a sentence may name one meeting many times) adds nothing:
+            // building its quote once per mention cost a long sentence its length squared.
+            if !meetings[existing].evidence.contains(where: { $0.start == sentence.start && $0.end == sentence.stop }) {
+                meetings[existing].evidence.append(a.evidence(match.sentence))
+            }
             if meetings[existing].date == nil { meetings[existing].date = day?.iso }
             // "received X" then "the two leaders held talks": talks.
             if meetings[existing].format == "meeting", match.format == "talks", !recalled { meetings[existing].format = "talks" }
             return
         }
-        var fact = Fact(type: "meeting", evidence: [evidence])
+        var fact = Fact(type: "meeting", evidence: [a.evidence(match.sentence)])
         fact.date = day?.iso
         fact.participants = match.participants
         fact.format = match.format

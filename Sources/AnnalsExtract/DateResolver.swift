@@ -57,9 +57,11 @@ enum DateResolver {
         return found
     }
 
-    /// The date expression starting at token `i`, if one does.
+    /// The date expression starting at token `i`, if one does; nil when `i` is at or past
+    /// `limit` (callers probe the token after a word, which may be the end of the text).
     static func parse(_ text: Text, at i: Int, limit: Int) -> DateMention? {
         let tokens = text.tokens
+        guard i >= 0, i < limit, i < tokens.count else { return nil }
         let token = tokens[i]
         if token.kind == .punct { return nil }
         let h = token.hash

@@ -46,13 +46,23 @@ enum MeetingPatterns {
         guard !sentence.isHeadline else { return [] }
         let text = a.text
         var found: [MeetingMatch] = []
+        // What holds for the whole sentence is worked out once, not once per trigger: a sentence
+        // of thousands of verbs (a hostile file) must not cost its length squared.
+        var sentenceIsPast: Bool?
+        var medium: Medium?
+        let sentencePinsDay = pinsDay(a, index)
+        var courtesyAt: Int??
+        var lastTalksAt: Int??
         var i = sentence.first
         while i < sentence.end {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            if isRecalled(a, index, trigger: i) { continue }
-            if object == .between, !isPast(text, sentence) { continue }
+            if isRecalled(a, index, trigger: i, pinsDay: sentencePinsDay) { continue }
+            if object == .between {
+                if sentenceIsPast == nil { sentenceIsPast = isPast(text, sentence) }
+                if sentenceIsPast == false { continue }
+            }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             if object == .none, participants.count < 2 { continue }
             // "a dinner hosted by X and Mrs. Y": a passive needs a person as its subject.
@@ -79,14 +89,21 @@ enum MeetingPatterns {
             var resolvedFormat = format == "spoke" ? "meeting" : format
             if format != "exchange of letters" {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
-                for k in sentence.first..<sentence.end {
-                    let h = text.tokens[k].hash
-                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
-                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
+                if medium == nil { medium = Medium(text, sentence) }
+                if let medium {
+                    if medium.video || (medium.virtual && format != "talks") {
+                        resolvedFormat = "video call"
+                    } else if medium.phone {
+                        resolvedFormat = "phone call"
+                    }
                 }
-                if (sentence.first..<i + 6).contains(where: { $0 < sentence.end && text.tokens[$0].hash == courtesy }) { resolvedFormat = "meeting" }
+                if courtesyAt == nil { courtesyAt = (sentence.first..<sentence.end).first { text.tokens[$0].hash == courtesy } }
+                if let at = courtesyAt ?? nil, at < i + 6 { resolvedFormat = "meeting" }
                 // "received X ..., where they held talks", "hosted X for bilateral talks".
-                if (object == .received || object == .hosted), (end..<sentence.end).contains(where: { text.tokens[$0].hash == W.talks }) { resolvedFormat = "talks" }
+                if object == .received || object == .hosted {
+                    if lastTalksAt == nil { lastTalksAt = (sentence.first..<sentence.end).last { text.tokens[$0].hash == W.talks } }
+                    if let at = lastTalksAt ?? nil, at >= end { resolvedFormat = "talks" }
+                }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
@@ -179,19 +196,53 @@ enum MeetingPatterns {
 
     /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
     /// reported, whose day the text does not pin.
-    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int, pinsDay: Bool) -> Bool {
         let text = a.text
         let first = a.sentences[index].first
         if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
         if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
         // A year or month near the verb and no day anywhere: "met in Kazan last October".
+        if pinsDay { return false }
+        // Date mentions are in text order: the ones near the verb are found by binary search.
         let mentions = a.dates[index]
-        let pinned = mentions.contains { $0.expression.pinsDay }
-        let loose = mentions.contains { m in
-            guard m.first >= trigger - 4, m.first < trigger + 10 else { return false }
-            switch m.expression { case .year, .month, .vague: return true; default: return false }
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].first < trigger - 4 { low = middle + 1 } else { high = middle }
         }
-        return loose && !pinned
+        for m in mentions[low...] {
+            guard m.first < trigger + 10 else { break }
+            switch m.expression {
+            case .year, .month, .vague: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Whether the sentence pins a day anywhere (worked out once per sentence).
+    static func pinsDay(_ a: Analysis, _ index: Int) -> Bool {
+        a.dates[index].contains { $0.expression.pinsDay }
+    }
+
+    /// The media a sentence names anywhere ("via video link", "by phone").
+    struct Medium {
+        /// A video word other than "virtual".
+        var video = false
+        var virtual = false
+        var phone = false
+
+        init(_ text: Text, _ sentence: Sentence) {
+            let virtualHash = Tokenizer.hash("virtual")
+            for k in sentence.first..<sentence.end {
+                let h = text.tokens[k].hash
+                if videoWords.contains(h) {
+                    if h == virtualHash { virtual = true } else { video = true }
+                } else if phoneWords.contains(h) {
+                    phone = true
+                }
+            }
+        }
     }
 
     /// "took place", "was held", "were held": a noun-led meeting that happened.
@@ -220,7 +271,8 @@ enum MeetingPatterns {
 
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
-        let persons = a.actors[index].persons.filter { $0.end <= trigger }
+        let all = a.actors[index].persons
+        let persons = all[..<all.countEnding(atOrBefore: trigger)]
         let text = a.text
         // "the two presidents held a meeting": the people the sentence names.
         if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
@@ -230,8 +282,8 @@ enum MeetingPatterns {
             if result.count >= 2 { return Array(result.prefix(2)) }
         }
         if let last = persons.last {
-            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
+            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             var result = [participant(a, last)]
             if persons.count >= 2 {
                 let previous = persons[persons.count - 2]
@@ -289,10 +341,11 @@ enum MeetingPatterns {
         case .direct, .received, .hosted: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".
-            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
-            guard let first = persons.first else { return [] }
-            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
-            guard let second = others.first else { return [] }
+            let all = a.actors[index].persons
+            let after = all[all.firstIndex(startingAtOrAfter: end)...]
+            guard let first = after.prefix(while: { $0.first - end <= 3 }).first(where: { $0.name != nil }) else { return [] }
+            let beyond = all[all.firstIndex(startingAtOrAfter: first.end)...]
+            guard let second = beyond.prefix(while: { $0.first - first.end <= 4 }).first(where: { $0.name != nil }) else { return [] }
             return [participant(a, first), participant(a, second)]
         }
         let window = mode == .received ? 12 : 3
@@ -305,9 +358,12 @@ enum MeetingPatterns {
                 k += 1
             }
         }
-        let persons = a.actors[index].persons.filter { $0.first >= start }
+        let all = a.actors[index].persons
+        let persons = all[all.firstIndex(startingAtOrAfter: start)...]
         guard let first = persons.first, first.first - start <= window else {
-            if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
+            let countries = a.actors[index].countries
+            if mode == .with,
+               let country = countries[countries.firstIndex(startingAtOrAfter: start)...].prefix(while: { $0.first - start <= 2 }).first {
                 return [Participant(name: a.lexicon.countryName(country.code) ?? country.code, country: country.code, title: nil)]
             }
             return []
@@ -318,7 +374,7 @@ enum MeetingPatterns {
         if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
         if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
-        if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
+        if let next = persons.dropFirst().first, joined(text, first.end, next.first) { result.append(participant(a, next)) }
         return result
     }
 
@@ -333,5 +389,38 @@ enum MeetingPatterns {
 
     static func samePerson(_ a: Participant, _ b: Participant) -> Bool {
         a.name == b.name || Registry.samePerson(Registry.words(of: a.name), Registry.words(of: b.name))
+    }
+}
+
+/// Mentions of a sentence are in text order and never overlap (`ActorResolver` appends them left
+/// to right), so those before or after a token are a prefix or a suffix found by binary search:
+/// a trigger costs log n, not n, in a sentence of n mentions.
+protocol TokenSpan {
+    var first: Int { get }
+    var end: Int { get }
+}
+
+extension PersonMention: TokenSpan {}
+extension CountryMention: TokenSpan {}
+
+extension Array where Element: TokenSpan {
+    /// The number of leading mentions that end at or before token `index`.
+    func countEnding(atOrBefore index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].end <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first mention starting at or after token `index` (`count` when none).
+    func firstIndex(startingAtOrAfter index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].first < index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
