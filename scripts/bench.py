@@ -566,15 +566,17 @@ class Bench:
         if os.access(self.annals, os.X_OK) and not self.args.cli_unavailable:
             # Process start-up alone (dynamic loading of the Swift runtime and Foundation), to
             # tell it apart from opening the database.
-            times = [self.runner.quick([self.annals, "--version"])[0] for _ in range(count + 1)][1:]
-            r.set("annals_startup_ms", round(statistics.median(times), 2), times, note="`annals --version`")
+            runs = [self.runner.quick([self.annals, "--version"]) for _ in range(count + 1)][1:]
+            times = [ms for ms, _ in runs]
+            r.set("annals_startup_ms", round(statistics.median(times), 2), times,
+                  note=f"`annals --version`, CPU p50 {percentile([d.cpu_ms for _, d in runs], 50):.1f} ms")
         if db is None:
             r.null("cold_start_ms", "no database to open (the log and ingest parts did not run)")
         elif not self.has("status"):
             r.null("cold_start_ms", self.missing("status"))
         else:
             self.runner.quick([self.annals, "status", "--db", db])
-            times = []
+            times, cpu = [], []
             for _ in range(count):
                 ms, done = self.runner.quick([self.annals, "status", "--db", db])
                 if done.returncode != 0:
@@ -582,9 +584,10 @@ class Bench:
                     times = []
                     break
                 times.append(ms)
+                cpu.append(done.cpu_ms)
             if times:
                 r.set("cold_start_ms", round(statistics.median(times), 2), times,
-                      note=f"`annals status` on {os.path.basename(db)}")
+                      note=f"`annals status` on {os.path.basename(db)}, CPU p50 {percentile(cpu, 50):.1f} ms")
         if db is None:
             r.null("sqlite3_cold_start_ms", "no database to open")
         elif not shell:
