@@ -415,12 +415,13 @@ class Bench:
             if files is None:
                 r.null("extract_mb_per_s", reason)
                 return
-        # Up to ~20 MB of readouts, 500 files per process so start-up is a small share.
+        # Up to ~5 MB (quick) or ~20 MB of readouts, 500 files per process so start-up is a small share.
         sample, size = [], 0
+        limit = 5_000_000 if self.quick else 20_000_000
         for path in files:
             sample.append(path)
             size += os.path.getsize(path)
-            if size > 20_000_000:
+            if size > limit:
                 break
         pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
         rates, cpu_rates = [], []
