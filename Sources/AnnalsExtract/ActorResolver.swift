@@ -21,6 +21,8 @@ struct PersonMention: Sendable {
     /// A single capitalised word with no title ("Xi said"): a person only if the readout names
     /// someone of that name in full; `Registry.complete` resolves or drops it.
     var isReference = false
+    /// Hashes of the name's words (initials left out), for matching names without re-reading them.
+    var words: [UInt64] = []
 }
 
 /// The actors of one sentence.
@@ -39,7 +41,8 @@ struct ActorResolver: Sendable {
 
     static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
     /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
-    static let nameOpeners = W.set("to an do la le de da ma ho lo")
+    static let nameOpeners = W.set("to an do la le de da ma ho lo he")
+    static let placePrepositions = W.set("at in from into near outside inside")
 
     func scan(_ from: Int, _ to: Int) -> Actors {
         var actors = Actors()
@@ -54,6 +57,11 @@ struct ActorResolver: Sendable {
                let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
                 var after = match.end
                 if text.mark(after) == Token.possessive { after += 1 }
+                // "U.S. Treasury Secretary Janet Yellen": a department word or two before the title.
+                var skip = after
+                while skip < min(to, after + 2), tokens[skip].isCapitalized, lexicon.nonNameWords.contains(tokens[skip].hash),
+                      lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) == nil { skip += 1 }
+                if skip > after, lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) != nil { after = skip }
                 if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
                     preCountry = (match.value.code, match.value.form == .capital ? 1 : 0)
                     actors.countries.append(CountryMention(first: i, end: match.end, code: match.value.code, form: match.value.form, inCompound: false))
@@ -112,63 +120,100 @@ struct ActorResolver: Sendable {
         guard token.kind == .word, token.isCapitalized else { return false }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
         if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
+        // "G20", "APEC 2024": no digits in a person's name.
+        for index in token.start..<token.end where Tokenizer.isDigit(text.bytes[index]) { return false }
+        if lexicon.cities.mayStart(token.hash), lexicon.cities.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.titles.mayStart(token.hash),
            lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }
         return true
     }
 
-    /// A name at `i`: capitalised words, initials ("R."), particles ("bin"), honorifics skipped.
-    /// Returns the end token and the name as written with honorifics dropped.
-    func name(at start: Int, limit: Int, afterTitle: Bool) -> (end: Int, name: String, words: Int)? {
+    /// A name as parsed, before the country is known (which decides the order of its words).
+    struct ParsedName {
+        var end: Int
+        var words: [String]
+        var hashes: [UInt64]
+        /// Written family name first in capitals ("KISHIDA Fumio", "YOON Suk Yeol").
+        var capsFamilyFirst: Bool
+        /// An honorific stood before it ("Mr Sugiono"): a person even when one word long.
+        var honorific: Bool
+
+        /// Countries whose names English writes family name first, as the text does.
+        static let familyFirst: Set<String> = ["CN", "KR", "KP", "VN", "TW", "HK", "MO", "KH", "MN", "SG"]
+
+        /// The name in "Given Family" order: a capitalised family name moves last (title-cased)
+        /// unless the country writes family names first.
+        func composed(country: String?) -> (name: String, hashes: [UInt64]) {
+            var words = self.words, hashes = self.hashes
+            if capsFamilyFirst {
+                words[0] = words[0].prefix(1) + words[0].dropFirst().lowercased()
+                if !ParsedName.familyFirst.contains(country ?? "") {
+                    words.append(words.removeFirst())
+                    if !hashes.isEmpty { hashes.append(hashes.removeFirst()) }
+                }
+            }
+            return (words.joined(separator: " "), hashes)
+        }
+    }
+
+    /// A name at `start`: capitalised words, initials ("R.", "Ma."), particles ("bin"),
+    /// honorifics skipped ("Datuk Seri").
+    func name(at start: Int, limit: Int, afterTitle: Bool) -> ParsedName? {
         var i = start
         var words: [String] = []
         var end = start
         var firstWord = -1
+        var hashes: [UInt64] = []
+        var honorific = false
         let tokens = text.tokens
         while i < limit {
-            if let honorific = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
-                if honorific.end < limit, isNameWord(honorific.end, limit: limit) || words.isEmpty && tokens[honorific.end].isCapitalized {
-                    i = honorific.end
-                    if text.mark(i) == 0x2E { i += 1 }
+            if let match = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role == .honorific }) {
+                var after = match.end
+                if text.mark(after) == 0x2E { after += 1 }
+                if after < limit, isNameWord(after, limit: limit) || words.isEmpty && tokens[after].isCapitalized {
+                    i = after
+                    if words.isEmpty { honorific = true }
                     continue
                 }
                 break
             }
-            if isNameWord(i, limit: limit) {
-                // An initial: "Joseph R. Biden", "S. Jaishankar".
-                if tokens[i].length == 1, text.mark(i + 1) == 0x2E, i + 2 < limit, isNameWord(i + 2, limit: limit) {
+            let isWord = isNameWord(i, limit: limit)
+                // "January Makamba": a month or opener word right after a title, before a name.
+                || words.isEmpty && (afterTitle || honorific) && tokens[i].isCapitalized && tokens[i].kind == .word
+                    && (W.months[tokens[i].hash] != nil || ActorResolver.nameOpeners.contains(tokens[i].hash))
+                    && i + 1 < limit && isNameWord(i + 1, limit: limit)
+            if isWord {
+                // An initial or short form: "Joseph R. Biden", "S. Jaishankar", "Ma. Theresa Lazaro".
+                if tokens[i].length <= 2 || tokens[i].length == 1, text.mark(i + 1) == 0x2E, i + 2 < limit, isNameWord(i + 2, limit: limit) {
                     words.append(text.word(i) + ".")
+                    if tokens[i].length > 1 { hashes.append(tokens[i].hash) }
                     i += 2
                     continue
                 }
                 if firstWord < 0 { firstWord = i }
                 words.append(text.word(i))
+                if tokens[i].length > 1 { hashes.append(tokens[i].hash) }
                 i += 1
                 end = i
                 continue
             }
-            if words.isEmpty, afterTitle, text.isAny(i, ActorResolver.nameOpeners), tokens[i].isCapitalized,
-               i + 1 < limit, isNameWord(i + 1, limit: limit) {
-                words.append(text.word(i))
-                i += 1
-                continue
-            }
             if !words.isEmpty, text.isAny(i, ActorResolver.particles), i + 1 < limit, isNameWord(i + 1, limit: limit) {
                 words.append(text.word(i))
+                hashes.append(tokens[i].hash)
                 i += 1
                 continue
             }
             break
         }
-        while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) { words.removeLast(); end -= 1 }
-        guard !words.isEmpty else { return nil }
-        // "KISHIDA Fumio": a family name in capitals first is moved last, in title case.
-        if words.count >= 2, firstWord >= 0, tokens[firstWord].isAllCaps, !words[0].hasSuffix("."), !tokens[end - 1].isAllCaps {
-            let family = words.removeFirst()
-            words.append(family.prefix(1) + family.dropFirst().lowercased())
+        while let last = words.last, last.hasSuffix(".") || text.isAny(end - 1, ActorResolver.particles) {
+            if !last.hasSuffix("."), !hashes.isEmpty { hashes.removeLast() }
+            words.removeLast()
+            end -= 1
         }
-        return (end, words.joined(separator: " "), words.count)
+        guard !words.isEmpty, end > start else { return nil }
+        let caps = words.count >= 2 && firstWord >= 0 && tokens[firstWord].isAllCaps && !words[0].hasSuffix(".") && !tokens[end - 1].isAllCaps
+        return ParsedName(end: end, words: words, hashes: hashes, capsFamilyFirst: caps, honorific: honorific)
     }
 
     /// A country phrase after "of": "of the Republic of Azerbaijan", "of the Communist Party of
@@ -176,7 +221,8 @@ struct ActorResolver: Sendable {
     /// Returns the end and the country named in it, if any.
     func complement(at start: Int, limit: Int) -> (end: Int, country: String?)? {
         let tokens = text.tokens
-        guard text.isWord(start, W.of) || text.isWord(start, W.in_) else { return nil }
+        guard text.isWord(start, W.of) || text.isWord(start, W.in_) || text.isWord(start, W.for_)
+            || text.isWord(start, W.at) && text.isWord(start + 1, W.the) else { return nil }
         var i = start + 1
         var country: String?
         var consumed = false
@@ -191,10 +237,19 @@ struct ActorResolver: Sendable {
                 continue
             }
             let h = tokens[i].hash
-            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive {
+            // "of the Republic of Korea to Viet Nam": an ambassador's host country is part of the title.
+            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive || h == W.to && country != nil {
                 i += 1
                 continue
             }
+            // "(CPV)": an acronym in brackets inside the body's name.
+            if tokens[i].mark == 0x28, i + 2 < limit, tokens[i + 1].isAllCaps, tokens[i + 2].mark == 0x29 {
+                i += 3
+                end = i
+                continue
+            }
+            // A month or short word opening the name ends the phrase: "... Cooperation January Makamba".
+            if W.months[h] != nil, i + 1 < limit, isNameWord(i + 1, limit: limit) { break }
             if tokens[i].kind == .word, tokens[i].isCapitalized, lexicon.nonNameWords.contains(h),
                !(ActorResolver.nameOpeners.contains(h) && i + 1 < limit && isNameWord(i + 1, limit: limit)) {
                 i += 1
@@ -225,25 +280,49 @@ struct ActorResolver: Sendable {
             if person.country == nil { person.country = complement.country }
             i = complement.end
         }
-        // "his Saudi counterpart Prince Faisal ...", "President and Prime Minister X".
-        while i < limit, let next = lexicon.titles.longestMatch(in: tokens, from: i, limit: limit, accept: { $0.role != .honorific }) {
+        // "his Saudi counterpart Prince Faisal ...", "Deputy Prime Minister and Foreign Minister X".
+        while i < limit {
+            var k = i
+            if text.isWord(k, W.and) { k += 1 }
+            guard let next = lexicon.titles.longestMatch(in: tokens, from: k, limit: limit, accept: { $0.role != .honorific }) else { break }
             if person.title == nil, next.value.canonical != "-" { person.title = next.value.canonical; person.role = next.value.role }
             i = next.end
+            if let complement = complement(at: i, limit: limit) {
+                if person.country == nil { person.country = complement.country }
+                i = complement.end
+            }
         }
         var j = i
         if text.mark(j) == 0x2C { j += 1 }
+        // "Prime Minister of Australia, the Hon. Scott Morrison".
+        if text.isWord(j, W.the), j + 1 < limit,
+           lexicon.titles.longestMatch(in: tokens, from: j + 1, limit: limit, accept: { $0.role == .honorific }) != nil { j += 1 }
         if j < limit, let found = name(at: j, limit: limit, afterTitle: true) {
-            person.name = found.name
             i = found.end
             if text.mark(i) == 0x2C, text.isWord(i + 1, W.jr) || text.isWord(i + 1, W.sr) { i += 2; if text.mark(i) == 0x2E { i += 1 } }
             if text.isWord(i, W.of), let after = complement(at: i, limit: limit), let country = after.country {
                 if person.country == nil { person.country = country }
                 i = after.end
             }
+            // ", Crown Prince and Prime Minister," after the name: more of the same person.
+            if text.mark(i) == 0x2C, i + 1 < limit,
+               let more = lexicon.titles.longestMatch(in: tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
+                i = more.end
+                while text.isWord(i, W.and), let next = lexicon.titles.longestMatch(in: tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) { i = next.end }
+                if let complement = complement(at: i, limit: limit) {
+                    if person.country == nil { person.country = complement.country }
+                    i = complement.end
+                }
+            }
+            let composed = found.composed(country: person.country)
+            person.name = composed.name
+            person.words = composed.hashes
             person.end = i
         } else {
             person.end = i
-            if person.country == nil { return nil }
+            // A bare title ("Prime Minister held talks") is kept only where it may stand for a
+            // principal the readout names elsewhere; leaders' titles only.
+            if person.country == nil, person.role == .official || person.role == nil || person.title == nil { return nil }
         }
         return person
     }
@@ -251,14 +330,17 @@ struct ActorResolver: Sendable {
     /// A name without a title before it: "Ilham Aliyev said", "Cai Qi and Wang Yi", "Xi said",
     /// with an apposition where one follows ("Li Qiang, Premier of the State Council of ...").
     private func bare(at start: Int, limit: Int) -> PersonMention? {
+        // "at Qasr Al Watan", "in Kuantan Industrial Park": a place, not a person.
+        if start > 0, text.isAny(start - 1, ActorResolver.placePrepositions) || start > 1 && text.isWord(start - 1, W.the) && text.isAny(start - 2, ActorResolver.placePrepositions) { return nil }
         guard let found = name(at: start, limit: limit, afterTitle: false) else { return nil }
-        var person = PersonMention(first: start, end: found.end, name: found.name, country: nil, title: nil, role: nil)
-        if found.words < 2 { person.isReference = true }
+        var person = PersonMention(first: start, end: found.end, name: nil, country: nil, title: nil, role: nil)
         var i = found.end
+        var hasApposition = false
         if text.mark(i) == 0x2C, i + 1 < limit,
            let title = lexicon.titles.longestMatch(in: text.tokens, from: i + 1, limit: limit, accept: { $0.role != .honorific }) {
             person.title = title.value.canonical == "-" ? nil : title.value.canonical
             person.role = title.value.role
+            hasApposition = true
             i = title.end
             if let complement = complement(at: i, limit: limit) {
                 person.country = complement.country
@@ -269,6 +351,10 @@ struct ActorResolver: Sendable {
             person.country = country
             person.end = after.end
         }
+        if found.words.count < 2, !found.honorific, !hasApposition { person.isReference = true }
+        let composed = found.composed(country: person.country)
+        person.name = composed.name
+        person.words = composed.hashes
         return person
     }
 }

@@ -21,6 +21,7 @@ struct Assembly {
 
     mutating func run() {
         timeline()
+        recalled()
         settleCountries()
         facts = meetings
         facts += PartnershipPatterns.find(self)
@@ -41,14 +42,27 @@ struct Assembly {
             let matches = MeetingPatterns.find(a, sentence: index)
             if matches.isEmpty {
                 let resolved = mentions.first.flatMap { a.resolve($0, anchor: context) }
-                if let resolved, let first = mentions.first, first.first <= sentence.first + 8 { context = resolved }
+                // A date early in the sentence sets the day in context ("President Ruto yesterday
+                // received ..."), unless it dates a recalled meeting ("Building on their first
+                // conversation on Saturday, ...").
+                if let resolved, let first = mentions.first, first.first <= sentence.first + 8,
+                   RecalledMeetings.find(a, sentence: index, anchor: context).isEmpty { context = resolved }
                 days[index] = resolved ?? context
                 continue
             }
             var sentenceDay: Day?
+            // Resolve the sentence's dates in order, so "February 20 ... same day" stays the 20th.
+            var local = context
+            let resolved = mentions.map { mention -> Day? in
+                let day = a.resolve(mention, anchor: local)
+                if let day { local = day }
+                return day
+            }
             for match in matches {
-                let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
-                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context
+                let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
+                let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
+                // An event page's date line dates a meeting the body leaves undated.
+                let day = (before ?? after).flatMap { resolved[$0] } ?? context ?? a.header.eventDate
                 if sentenceDay == nil { sentenceDay = day }
                 addMeeting(match, day: day)
             }
@@ -57,7 +71,26 @@ struct Assembly {
         }
     }
 
-    private mutating func addMeeting(_ match: MeetingMatch, day: Day?) {
+    /// Earlier meetings recalled with their day, between the readout's principals.
+    private mutating func recalled() {
+        var principals = meetings.first?.participants ?? []
+        if principals.isEmpty {
+            let leaders = a.registry.entries.filter { $0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader }
+                .sorted { $0.mentions > $1.mentions }
+            if leaders.count >= 2, leaders[0].country != leaders[1].country {
+                principals = leaders.prefix(2).map { Participant(name: $0.name, country: $0.country, title: $0.title) }
+            }
+        }
+        guard principals.count == 2 else { return }
+        for index in a.sentences.indices {
+            for match in RecalledMeetings.find(a, sentence: index, anchor: days[index]) {
+                addMeeting(MeetingMatch(sentence: index, trigger: a.sentences[index].first, triggerEnd: a.sentences[index].first,
+                                        format: match.format, participants: principals), day: match.day, recalled: true)
+            }
+        }
+    }
+
+    private mutating func addMeeting(_ match: MeetingMatch, day: Day?, recalled: Bool = false) {
         let evidence = a.evidence(match.sentence)
         if let existing = meetings.firstIndex(where: { fact in
             let people = fact.participants ?? []
@@ -67,6 +100,8 @@ struct Assembly {
         }) {
             meetings[existing].evidence.append(evidence)
             if meetings[existing].date == nil { meetings[existing].date = day?.iso }
+            // "received X" then "the two leaders held talks": talks.
+            if meetings[existing].format == "meeting", match.format == "talks", !recalled { meetings[existing].format = "talks" }
             return
         }
         var fact = Fact(type: "meeting", evidence: [evidence])
@@ -74,8 +109,8 @@ struct Assembly {
         fact.participants = match.participants
         fact.format = match.format
         let places = Places(a)
-        fact.timeOfDay = places.timeOfDay(match.sentence, before: match.trigger)
-        fact.city = places.city(match.sentence)
+        fact.timeOfDay = recalled ? nil : places.timeOfDay(match.sentence, before: match.trigger)
+        fact.city = recalled ? places.cityMentioned(match.sentence) : places.city(match.sentence)
         fact.venue = places.venue(match.sentence)
         fact.occasion = places.occasion(match.sentence)
         meetings.append(fact)
@@ -85,7 +120,9 @@ struct Assembly {
     /// Gives participants the country and title the readout or lexicon knows, settles the main
     /// pair of countries, and gives a side without a country the other country of the pair.
     private mutating func settleCountries() {
-        let ranked = a.countriesByMentions()
+        var ranked = a.countriesByMentions()
+        // The dateline's country stands behind the readout's own side ("SINGAPORE, 12 March").
+        if let code = a.header.cityCountry, !ranked.contains(code) { ranked.append(code) }
         for m in meetings.indices {
             var people = meetings[m].participants ?? []
             for p in people.indices {

@@ -68,6 +68,7 @@ enum DateResolver {
         if token.kind == .word, token.length == 10, let iso = isoDate(text, i) {
             return DateMention(first: i, end: i + 1, expression: iso)
         }
+        if token.kind == .number, let numeric = numericDate(text, at: i, limit: limit) { return numeric }
         if let month = W.months[h], token.isCapitalized || token.length > 3 && h != Tokenizer.hash("may") {
             var j = i + 1
             if text.mark(j) == 0x2E, token.length <= 4 { j += 1 }
@@ -76,6 +77,7 @@ enum DateResolver {
                 var year: Int?
                 var k = end
                 if text.mark(k) == 0x2C { k += 1 }
+                if text.isWord(k, W.of) { k += 1 }
                 if k < limit, tokens[k].kind == .number, let y = text.integer(k), (1800...2200).contains(y) { year = y; end = k + 1 }
                 return DateMention(first: i, end: end, expression: .day(year: year, month: month, day: day))
             }
@@ -83,7 +85,7 @@ enum DateResolver {
                 return DateMention(first: i, end: j + 1, expression: .month(year: y, month: month))
             }
             if text.isWord(i - 1, W.last) { return DateMention(first: i - 1, end: i + 1, expression: .vague) }
-            if token.isCapitalized, h != Tokenizer.hash("may"), h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) {
+            if token.isCapitalized, h != Tokenizer.hash("may") && h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) || text.isWord(i - 1, W.since) {
                 return DateMention(first: i, end: i + 1, expression: .month(year: nil, month: month))
             }
             return nil
@@ -138,6 +140,37 @@ enum DateResolver {
             return DateMention(first: i, end: i + 2, expression: .vague)
         }
         return nil
+    }
+
+    /// "31.01.2023" (one token), "14/01/2025", "2024/10/14": day first unless that cannot be.
+    static func numericDate(_ text: Text, at i: Int, limit: Int) -> DateMention? {
+        let tokens = text.tokens
+        var parts: [Int] = []
+        var end = i
+        if tokens[i].length >= 8, text.bytes[tokens[i].start..<tokens[i].end].contains(0x2E) {
+            var value = 0, digits = 0
+            for byte in text.bytes[tokens[i].start..<tokens[i].end] {
+                if byte == 0x2E { parts.append(value); value = 0; digits = 0; continue }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            parts.append(value)
+            end = i + 1
+        } else {
+            var k = i
+            while k < limit, parts.count < 3, let value = text.integer(k), tokens[k].kind == .number {
+                parts.append(value)
+                end = k + 1
+                guard parts.count < 3, text.mark(k + 1) == 0x2F, k + 2 < limit, tokens[k + 1].start == tokens[k].end,
+                      tokens[k + 2].start == tokens[k + 1].end else { break }
+                k += 2
+            }
+        }
+        guard parts.count == 3 else { return nil }
+        var (d, m, y) = (parts[0], parts[1], parts[2])
+        if parts[0] > 1800 { (y, m, d) = (parts[0], parts[1], parts[2]) } else if m > 12, d <= 12 { (d, m) = (m, d) }
+        guard Day(year: y, month: m, day: d) != nil else { return nil }
+        return DateMention(first: i, end: end, expression: .day(year: y, month: m, day: d))
     }
 
     /// "2025-04-24" as one token.

@@ -1,9 +1,10 @@
 /// Documents signed, issued, adopted or exchanged: each titled document its own fact, an unnamed
 /// batch one fact with its count, documents signed elsewhere or earlier left out.
 enum DocumentPatterns {
-    static let verbs = W.set("signed signs inked issued issues adopted adopts exchanged concluded initialled initialed ratified ratifies released subscribed")
-    static let nouns = W.set("signing exchange subscription adoption conclusion")
-    static let complementStarts = W.set("on of between for regarding concerning to")
+    static let verbs = W.set("signed signs inked issued issues adopted adopts exchanged concluded initialled initialed ratified ratifies released subscribed accepted")
+    static let nouns = W.set("signing exchange subscription adoption")
+    static let signingStarts = W.set("signed signs inked issued issues adopted adopts exchanged concluded initialled initialed ratified ratifies released subscribed accepted signing exchange subscription adoption")
+    static let complementStarts = W.set("on of between for regarding concerning to about")
     static let titleStops = W.set("which that setting signed was were during witnessed issued adopted exchanged with as setting outlining aimed")
     static let absorbers = W.set("including among between such")
     static let witnessed = W.set("witnessed")
@@ -48,7 +49,15 @@ enum DocumentPatterns {
             var consumedUntil = sentence.first
             var batchSeen = -1
             var batchFact: Int?
+            var previousBatchEnd = -1
             for head in heads where head.first >= consumedUntil && triggers.contains(where: { isLinked(a.text, head, to: $0, in: sentence) }) {
+                // "14 agreements and memoranda of understanding": one batch, named twice.
+                if head.kind.isBatch, previousBatchEnd >= 0, head.first - previousBatchEnd <= 2,
+                   (previousBatchEnd..<head.first).allSatisfy({ a.text.isWord($0, W.and) || a.text.mark($0) == 0x2C }) {
+                    previousBatchEnd = head.end
+                    continue
+                }
+                if head.kind.isBatch { previousBatchEnd = head.end }
                 var fact = Fact(type: "document", evidence: [a.evidence(index)])
                 fact.kind = head.kind.kind
                 fact.date = s.day(index)?.iso
@@ -102,6 +111,7 @@ enum DocumentPatterns {
         var found: [Int] = []
         for k in sentence.first..<sentence.end {
             let h = text.tokens[k].hash
+            guard signingStarts.contains(h) else { continue }
             let isVerb = verbs.contains(h)
             let isNoun = nouns.contains(h) && text.isWord(k + 1, W.of)
             guard isVerb || isNoun else { continue }
@@ -111,9 +121,14 @@ enum DocumentPatterns {
             if isVerb {
                 var j = k + 1
                 var steps = 0
-                while j < sentence.end, steps < 3 {
-                    if text.isAny(j, afterBackground) { return [] }
+                while j < sentence.end, steps < 7 {
+                    if text.isAny(j, afterBackground), steps < 3 { return [] }
                     if text.isWord(j, W.at), text.isWord(j + 1, W.the), text.isWord(j + 2, W.time) { return [] }
+                    // "signed by the United States, the European Union, Angola, ...": not these two.
+                    if steps == 0, text.isWord(j, W.by) {
+                        let signers = Set(a.actors[index].countries.filter { $0.first > j && $0.first - j < 25 }.map(\.code))
+                        if signers.count >= 3 { return [] }
+                    }
                     if text.isWord(j, W.in_), let date = DateResolver.parse(text, at: j + 1, limit: sentence.end) {
                         switch date.expression {
                         case .year, .month, .vague: return []
@@ -143,6 +158,7 @@ enum DocumentPatterns {
     }
 
     static let determiners = W.set("a an the this its their one another each")
+    static let batchModifiers = W.set("cooperation and new other more key important major government business commercial trade investment framework sectoral specific")
 
     /// A single document is named by a determiner or a capitalised title ("a memorandum of
     /// understanding", "the Joint Statement"), not a verb ("helped to plan").
@@ -191,6 +207,14 @@ enum DocumentPatterns {
             }
             if t.hash == W.the || t.hash == W.of || t.hash == W.and && steps == 0 { break }
             if t.hash == W.a || t.hash == W.an { return (1, nil, k) }
+            // Only modifiers stand between a number and its noun ("23 bilateral cooperation
+            // documents"); a verb or a subject ends the search ("the two sides signed documents").
+            if !t.isCapitalized, !batchModifiers.contains(t.hash), !t.hasHyphen {
+                let bytes = text.bytes
+                let last = bytes[t.end - 1] | 0x20, penult = t.length > 2 ? bytes[t.end - 2] | 0x20 : 0
+                let adjective = (penult == 0x61 && last == 0x6C) || (penult == 0x76 && last == 0x65) || (penult == 0x69 && last == 0x63) || (penult == 0x72 && last == 0x79)
+                if !adjective { break }
+            }
             k -= 1
             steps += 1
         }
@@ -289,6 +313,7 @@ enum DocumentPatterns {
         let sentence = a.sentences[index]
         guard let head = findHeads(a, index).first else { return nil }
         var first = sentence.first
+        if Sentences.isEnumerator(a.text, first) { first += 2 }
         while first < sentence.end, a.text.tokens[first].kind == .punct { first += 1 }
         var end = sentence.end
         while end > first, a.text.tokens[end - 1].kind == .punct { end -= 1 }

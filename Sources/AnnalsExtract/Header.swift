@@ -4,8 +4,13 @@ struct Header: Sendable {
     var published: Day?
     /// The city of a dateline or date line ("BEIJING, 7 Nov —", "Baku, 2024-10-14").
     var city: String?
+    /// The country of that city.
+    var cityCountry: String?
     /// The token where prose begins after a header written on the same line as the text.
     var bodyStart: Int = 0
+    /// The date of an event page ("May 23, 2024, 15:10 / The Kremlin, Moscow", a dateline): the
+    /// day of a meeting the body reports without naming its day. Not set by a "Published:" line.
+    var eventDate: Day?
 
     static let keywords = W.set("date dated published posted updated released issued")
 
@@ -30,6 +35,16 @@ struct Header: Sendable {
             }
             if sentence.isHeadline {
                 if sentence.end - first <= 14 { header.readDateLine(text, sentence, lexicon: lexicon) }
+                // A place line: "Kremlin, Moscow", "Ulaanbaatar".
+                if header.city == nil, sentence.end - first <= 5 {
+                    var k = first
+                    while k < sentence.end {
+                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                            if match.end == sentence.end { header.city = match.value.name; header.cityCountry = match.value.code }
+                            k = match.end
+                        } else if tokens[k].kind == .punct || tokens[k].isCapitalized { k += 1 } else { break }
+                    }
+                }
                 continue
             }
             if sentence.isListItem { continue }
@@ -45,14 +60,20 @@ struct Header: Sendable {
         guard published == nil else { return }
         var i = sentence.first
         var city: String?
+        var cityCountry: String?
         if let match = lexicon.cities.longestMatch(in: text.tokens, from: i, limit: sentence.end), text.mark(match.end) == 0x2C {
             city = match.value.name
+            cityCountry = match.value.code
             i = match.end + 1
         }
-        let mentions = DateResolver.scan(text, i, sentence.end)
-        guard let mention = mentions.first, mention.first <= i + 2, case let .day(year?, month, day) = mention.expression else { return }
-        published = Day(year: year, month: month, day: day)
-        if self.city == nil { self.city = city }
+        // "Press release, 15 July 2025", "VNA - 24/09/2024 10:20": the first full date of the line.
+        for mention in DateResolver.scan(text, i, sentence.end) {
+            guard case let .day(year?, month, day) = mention.expression else { continue }
+            published = Day(year: year, month: month, day: day)
+            eventDate = published
+            if self.city == nil { self.city = city; self.cityCountry = cityCountry }
+            return
+        }
     }
 
     /// The dateline that opens the first paragraph: "ASTANA, July 3 (Xinhua) --",
@@ -62,16 +83,26 @@ struct Header: Sendable {
         guard let match = lexicon.cities.longestMatch(in: text.tokens, from: start, limit: sentence.end) else { return }
         var j = match.end
         if text.mark(j) == 0x28 {
-            if city == nil { city = match.value.name }
+            if city == nil { city = match.value.name; cityCountry = match.value.code }
             return
         }
         guard text.mark(j) == 0x2C else { return }
         j += 1
-        // A country after the city: "GAZA CITY, Palestinian Territories:" carries no date.
-        guard let mention = DateResolver.parse(text, at: j, limit: sentence.end), case let .day(year, month, day) = mention.expression else { return }
-        let after = text.mark(mention.end)
-        guard after == 0x28 || after == 0x2F || after == 0x2D || after == 0x2E || after == 0x3A else { return }
-        if city == nil { city = match.value.name }
-        if published == nil, let y = year ?? yearHint { published = Day(year: y, month: month, day: day) }
+        // "Riyadh, Rabi' Al-Awwal 25, 1447, September 17, 2025, SPA --": the first full date
+        // within the dateline; a date without a year must close it ("BEIJING, 7 Nov —").
+        var k = j
+        while k < min(sentence.end, j + 12) {
+            guard let mention = DateResolver.parse(text, at: k, limit: sentence.end) else { k += 1; continue }
+            k = mention.end
+            guard case let .day(year, month, day) = mention.expression else { continue }
+            let after = text.mark(mention.end)
+            guard year != nil || after == 0x28 || after == 0x2F || after == 0x2D || after == 0x2E || after == 0x3A else { return }
+            if city == nil { city = match.value.name; cityCountry = match.value.code }
+            if published == nil, let y = year ?? yearHint {
+                published = Day(year: y, month: month, day: day)
+                eventDate = published
+            }
+            return
+        }
     }
 }

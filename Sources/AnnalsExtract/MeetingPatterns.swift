@@ -13,18 +13,32 @@ struct MeetingMatch: Sendable {
 /// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
-    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays")
     static let nouns = WordMap<String>([
         Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
-    static let received = W.set("received receives")
+    static let received = W.set("received receives hosted hosts welcomed welcomes")
+    static let called = W.set("called calls")
+    static let on = W.set("on upon")
+    static let place = W.set("place")
+    static let tookPlace = W.set("took")
+    static let groupNouns = W.set("leaders presidents heads sides ministers premiers")
+    static let two = W.set("two both")
+    static let videoWords = W.set("video video-conference videoconference videolink virtual")
+    static let phoneWords = W.set("phone telephone")
+    /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
+    static let previously = W.set("last previously earlier already once")
+    static let pronouns = W.set("him her them")
+    static let courtesy = Tokenizer.hash("courtesy")
+    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
+    static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
     static func find(_ a: Analysis, sentence index: Int) -> [MeetingMatch] {
@@ -37,8 +51,28 @@ enum MeetingPatterns {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            var participants = subjects(a, index, before: i)
+            if isRecalled(a, index, trigger: i) { continue }
+            if object == .between, !isPast(text, sentence) { continue }
+            var participants = object == .between ? [] : subjects(a, index, before: i)
+            if object == .none, participants.count < 2 { continue }
+            // "a dinner hosted by X and Mrs. Y": a passive needs a person as its subject.
+            if object == .hosted || object == .received, text.isWord(end, W.by), participants.isEmpty { continue }
             participants += objects(a, index, after: end, mode: object)
+            // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
+            // one person of that title the readout names who is not the other side.
+            let named = participants.filter { !$0.name.isEmpty }
+            let otherCountries = Set(named.compactMap { $0.country ?? a.registry.find($0.name)?.country })
+            participants = participants.compactMap { p in
+                guard p.name.isEmpty else { return p }
+                let role = p.title.flatMap { a.lexicon.titles.singleWordOrPhrase($0)?.role }
+                let others = a.registry.entries.filter { e in
+                    !named.contains { samePerson($0, Participant(name: e.name)) } && !(e.country.map(otherCountries.contains) ?? false)
+                }
+                var candidates = others.filter { $0.title == p.title }
+                if candidates.count != 1, let role { candidates = others.filter { $0.role == role } }
+                guard candidates.count == 1 else { return nil }
+                return Participant(name: candidates[0].name, country: candidates[0].country, title: candidates[0].title)
+            }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
             guard unique.count >= 2 else { continue }
@@ -47,20 +81,57 @@ enum MeetingPatterns {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
                 for k in sentence.first..<sentence.end {
                     let h = text.tokens[k].hash
-                    if h == W.video { resolvedFormat = "video call"; break }
-                    if h == W.phone || h == W.telephone { resolvedFormat = "phone call" }
+                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
+                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
                 }
+                if (sentence.first..<i + 6).contains(where: { $0 < sentence.end && text.tokens[$0].hash == courtesy }) { resolvedFormat = "meeting" }
+                // "received X ..., where they held talks", "hosted X for bilateral talks".
+                if (object == .received || object == .hosted), (end..<sentence.end).contains(where: { text.tokens[$0].hash == W.talks }) { resolvedFormat = "talks" }
+                // "spoke with" in a readout is a call unless it says they met.
+                if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
         }
+        if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
     }
 
-    enum ObjectMode { case with, direct, received, none }
+    static let frames = W.set("in during")
+    static let frameDeterminers = W.set("a an the his her their")
+
+    /// "In a phone call with President X, President Y said ...": the meeting named as the frame
+    /// of the sentence, its principals the person after "with" and the subject of the clause.
+    static func framed(_ a: Analysis, _ index: Int) -> MeetingMatch? {
+        let sentence = a.sentences[index]
+        let text = a.text
+        let k = sentence.first
+        guard text.isAny(k, frames), text.isAny(k + 1, frameDeterminers) else { return nil }
+        var j = k + 2
+        while j < sentence.end, j - k < 6, text.isAny(j, nounModifiers) { j += 1 }
+        guard j < sentence.end, let format = nouns[text.tokens[j].hash], text.isWord(j + 1, W.with) else { return nil }
+        let persons = a.actors[index].persons.filter { $0.name != nil || $0.country != nil }
+        guard let other = persons.first(where: { $0.first >= j + 2 && $0.first - (j + 2) <= 2 }) else { return nil }
+        // The clause's subject: the first person after the comma that closes the frame.
+        guard let comma = (other.end..<sentence.end).first(where: { text.mark($0) == 0x2C }),
+              let subject = persons.first(where: { $0.first > comma && $0.first - comma <= 3 }) else { return nil }
+        if isUnrealised(text, before: subject.end + 1, from: subject.end) { return nil }
+        var resolvedFormat = format
+        for t in k...j where phoneWords.contains(text.tokens[t].hash) { resolvedFormat = "phone call" }
+        for t in k...j where videoWords.contains(text.tokens[t].hash) { resolvedFormat = "video call" }
+        let pair = [participant(a, subject), participant(a, other)]
+        guard !pair[0].name.isEmpty, !pair[1].name.isEmpty, !samePerson(pair[0], pair[1]) else { return nil }
+        return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
+    }
+
+    enum ObjectMode { case with, direct, received, hosted, between, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
+    /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
+        guard starts.contains(h) else { return nil }
         if met.contains(h) {
             if text.isWord(i + 1, W.with) { return ("meeting", i + 2, .direct) }
             return ("meeting", i + 1, .direct)
@@ -69,7 +140,9 @@ enum MeetingPatterns {
             var j = i + 1
             var steps = 0
             // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
-            while j < limit, steps < 4, text.isAny(j, nounModifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
+            while j < limit, steps < 8, text.isAny(j, nounModifiers)
+                    || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word
+                    || (text.tokens[j].mark == 0x27 || text.tokens[j].isPossessive) && j > i + 1 && text.tokens[j - 1].isCapitalized {
                 j += 1
                 steps += 1
             }
@@ -77,7 +150,7 @@ enum MeetingPatterns {
             if j < limit, let format = nouns[text.tokens[j].hash] {
                 if format == "video call", !text.isWord(j - 1, W.video) && text.tokens[j].hash != Tokenizer.hash("videoconference") { return nil }
                 if format == "phone call", !(text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) || text.isWord(j - 1, W.video)) {
-                    if text.tokens[j].hash == Tokenizer.hash("call") { return nil }
+                    if text.tokens[j].hash == Tokenizer.hash("call"), !text.isWord(j - 1, courtesy) { return nil }
                 }
                 var format = format
                 if text.isWord(j - 1, W.video) { format = "video call" }
@@ -88,9 +161,47 @@ enum MeetingPatterns {
         if spoke.contains(h), h != W.talks {
             return ("spoke", i + 1, .with)
         }
-        if received.contains(h) { return ("meeting", i + 1, .received) }
+        if received.contains(h) {
+            // "hosted X for talks", "welcomed X to the White House": a person must follow at once.
+            if h != Tokenizer.hash("received") && h != Tokenizer.hash("receives") { return ("meeting", i + 1, .hosted) }
+            return ("meeting", i + 1, .received)
+        }
+        if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "President Ruto and Vice President Alupo discussed ...": two named people talking.
+        if discussed.contains(h) { return ("meeting", i + 1, .none) }
+        // "took place the negotiations of A with B", "talks between A and B took place".
+        if let format = nouns[h], text.isWord(i + 1, W.of) || text.isWord(i + 1, W.between) {
+            return (format, i + 1, .between)
+        }
         if h == W.exchanged, text.isWord(i + 1, W.letters) { return ("exchange of letters", i + 2, .with) }
         return nil
+    }
+
+    /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
+    /// reported, whose day the text does not pin.
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+        let text = a.text
+        let first = a.sentences[index].first
+        if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
+        if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
+        // A year or month near the verb and no day anywhere: "met in Kazan last October".
+        let mentions = a.dates[index]
+        let pinned = mentions.contains { $0.expression.pinsDay }
+        let loose = mentions.contains { m in
+            guard m.first >= trigger - 4, m.first < trigger + 10 else { return false }
+            switch m.expression { case .year, .month, .vague: return true; default: return false }
+        }
+        return loose && !pinned
+    }
+
+    /// "took place", "was held", "were held": a noun-led meeting that happened.
+    static func isPast(_ text: Text, _ sentence: Sentence) -> Bool {
+        for k in sentence.first..<sentence.end {
+            if text.isAny(k, tookPlace), text.isAny(k + 1, place) { return true }
+            if text.tokens[k].hash == Tokenizer.hash("held"), k > sentence.first,
+               text.tokens[k - 1].hash == Tokenizer.hash("was") || text.tokens[k - 1].hash == Tokenizer.hash("were") { return true }
+        }
+        return false
     }
 
     /// "will meet", "is scheduled to hold talks", "glad to meet": not a meeting that happened.
@@ -111,6 +222,13 @@ enum MeetingPatterns {
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
         let persons = a.actors[index].persons.filter { $0.end <= trigger }
         let text = a.text
+        // "the two presidents held a meeting": the people the sentence names.
+        if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
+            let named = a.actors[index].persons.filter { $0.name != nil }
+            var result: [Participant] = []
+            for p in named.map({ participant(a, $0) }) where !result.contains(where: { samePerson($0, p) }) { result.append(p) }
+            if result.count >= 2 { return Array(result.prefix(2)) }
+        }
         if let last = persons.last {
             for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
@@ -121,8 +239,9 @@ enum MeetingPatterns {
             }
             return result
         }
-        // "The US, Russia, and Switzerland met": countries as the sides.
-        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound }
+        // "The US, Russia, and Switzerland met": countries as the sides (not for "discussed").
+        if text.isAny(trigger, discussed) { return [] }
+        let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound && $0.form == .name }
         guard countries.count >= 2 else { return [] }
         return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
     }
@@ -134,7 +253,7 @@ enum MeetingPatterns {
         for k in from..<to {
             let h = text.tokens[k].hash
             if h == W.and { sawAnd = true; continue }
-            if h == W.his || h == W.her || h == W.their || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
+            if h == W.his || h == W.her || h == W.their || h == W.the || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
             if text.tokens[k].isCapitalized { continue }
             return false
         }
@@ -150,16 +269,42 @@ enum MeetingPatterns {
         case .with:
             var k = end
             var steps = 0
-            while k < sentence.end, steps < 10, !text.isWord(k, W.with) {
+            while k < sentence.end, steps < 10, !text.isWord(k, W.with), !(text.isWord(k, W.on) && k == end) {
                 if text.mark(k) == 0x2E || text.mark(k) == 0x3B { return [] }
                 k += 1
                 steps += 1
             }
-            guard text.isWord(k, W.with) else { return [] }
+            guard text.isWord(k, W.with) || text.isWord(k, W.on) else { return [] }
             start = k + 1
-        case .direct, .received: break
+            // "held a welcoming ceremony for X ... and then held talks with him": the people the
+            // sentence named before.
+            if text.isAny(start, pronouns) {
+                var named: [Participant] = []
+                for p in a.actors[index].persons where p.end <= end && p.name != nil {
+                    let candidate = participant(a, p)
+                    if !named.contains(where: { samePerson($0, candidate) }) { named.append(candidate) }
+                }
+                return Array(named.prefix(2))
+            }
+        case .direct, .received, .hosted: break
+        case .between:
+            // "the negotiations of A with B", "talks between A and B".
+            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
+            guard let first = persons.first else { return [] }
+            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
+            guard let second = others.first else { return [] }
+            return [participant(a, first), participant(a, second)]
         }
         let window = mode == .received ? 12 : 3
+        // "received a special message from President X": a one-way message, not a meeting.
+        if mode == .received || mode == .hosted {
+            var k = start
+            while k < min(sentence.end, start + 4) {
+                if text.isAny(k, oneWay) { return [] }
+                if text.tokens[k].kind == .punct { break }
+                k += 1
+            }
+        }
         let persons = a.actors[index].persons.filter { $0.first >= start }
         guard let first = persons.first, first.first - start <= window else {
             if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
@@ -170,6 +315,8 @@ enum MeetingPatterns {
         if mode == .with || mode == .received {
             if text.isWord(first.first - 1, W.whom) { return [] }
         }
+        if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
+        if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
         if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
         return result
@@ -179,6 +326,7 @@ enum MeetingPatterns {
         if let name = mention.name {
             return Participant(name: name, country: mention.country, title: mention.title)
         }
+        if mention.country == nil { return Participant(name: "", country: nil, title: mention.title) }
         let country = mention.country ?? ""
         return Participant(name: a.lexicon.countryName(country) ?? country, country: mention.country, title: mention.title)
     }

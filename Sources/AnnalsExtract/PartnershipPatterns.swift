@@ -35,15 +35,22 @@ enum PartnershipPatterns {
             for (position, mention) in mentions.enumerated() {
                 var action = "referenced"
                 var trigger = mention.trigger
-                if let t = trigger, raising.contains(text.tokens[t].hash), !((t + 1)..<mention.first).contains(where: { text.isWord($0, W.to) || text.isWord($0, into) }) {
-                    trigger = nil
+                if let t = trigger, raising.contains(text.tokens[t].hash) {
+                    // The new level is the first one after "to": "elevate relations ... to a
+                    // community ..., building on the partnership" raises only the community.
+                    let to = ((t + 1)..<mention.first).last { text.isWord($0, W.to) || text.isWord($0, into) }
+                    if let to {
+                        if mentions.contains(where: { $0.first > to && $0.first < mention.first }) { trigger = nil }
+                    } else {
+                        trigger = nil
+                    }
                 }
                 if trigger == nil, mention.level == "community with a shared future" {
                     trigger = (max(sentence.first, mention.first - 6)..<mention.first).last { text.isAny($0, building) }
                 }
                 if let t = trigger {
                     if isUnrealised(text, before: t, from: sentence.first) { continue }
-                    if !isFrom(text, mention.first) && !isBackground(a, index, t, mention.end) { action = "established" }
+                    if !isFrom(text, mention.first) && !isBackground(a, index, t, mention.first, mention.end) { action = "established" }
                 }
                 var fact = Fact(type: "partnership", evidence: [a.evidence(index)])
                 fact.level = mention.level
@@ -85,7 +92,7 @@ enum PartnershipPatterns {
     static func trigger(_ text: Text, before first: Int, from start: Int) -> Int? {
         var k = first - 1
         var steps = 0
-        while k >= start, steps < 14 {
+        while k >= start, steps < 22 {
             let t = text.tokens[k]
             if t.mark == 0x3B || t.mark == 0x2E { return nil }
             if establish.contains(t.hash) { return k }
@@ -118,14 +125,27 @@ enum PartnershipPatterns {
 
     /// Whether the establishing is recalled rather than reported: "since", "in 2013", "ago",
     /// "a decade after", a month or year named around it.
-    static func isBackground(_ a: Analysis, _ index: Int, _ trigger: Int, _ end: Int) -> Bool {
+    static func isBackground(_ a: Analysis, _ index: Int, _ trigger: Int, _ first: Int, _ end: Int) -> Bool {
         let sentence = a.sentences[index]
-        let lower = max(sentence.first, trigger - 6), upper = min(sentence.end, end + 4)
-        for k in lower..<upper where a.text.isAny(k, W.background) { return true }
-        for mention in a.dates[index] where mention.first < upper && mention.end > lower {
-            switch mention.expression {
-            case .year, .month, .vague: return true
-            default: continue
+        let text = a.text
+        // The clause before the verb ("Since the two countries elevated ..."), back to a comma.
+        var lower = trigger
+        while lower > sentence.first, text.mark(lower - 1) != 0x2C, text.mark(lower - 1) != 0x3B { lower -= 1 }
+        // Between verb and level, only what follows the last "to": "from the Strategic
+        // Partnership concluded in 2009 to a ..." recalls the old level, not the new one.
+        var middle = trigger + 1
+        for k in (trigger + 1)..<max(trigger + 1, first) where text.isWord(k, W.to) || text.isWord(k, PartnershipPatterns.into) { middle = k }
+        // After the level, to the end of its clause: "... for the new era in May".
+        var upper = end
+        while upper < sentence.end, upper < end + 10, text.mark(upper) != 0x2C, text.mark(upper) != 0x3B, text.mark(upper) != 0x2E { upper += 1 }
+        let ranges = [lower..<trigger, middle..<first, end..<upper]
+        for range in ranges where !range.isEmpty {
+            for k in range where text.isAny(k, W.background) { return true }
+            for mention in a.dates[index] where mention.first < range.upperBound && mention.end > range.lowerBound {
+                switch mention.expression {
+                case .year, .month, .vague: return true
+                default: continue
+                }
             }
         }
         return false

@@ -109,6 +109,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return best
     }
 
+    /// The value of a whole phrase given as text ("Prime Minister"), if the table has it.
+    func singleWordOrPhrase(_ phrase: String) -> Value? {
+        let tokens = Tokenizer.tokenize(Array(phrase.utf8))
+        guard let match = longestMatch(in: tokens, from: 0), match.end == tokens.count else { return nil }
+        return match.value
+    }
+
     /// Whether a phrase of one token only would match `hash` (used for hyphen compounds).
     func singleWord(_ hash: UInt64) -> Value? {
         guard let next = child(0, hash) else { return nil }

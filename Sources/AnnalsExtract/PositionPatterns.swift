@@ -1,6 +1,7 @@
 /// Positions stated: the one-China principle, support for sovereignty and territorial integrity,
 /// opposition to interference; holder and target are countries.
 enum PositionPatterns {
+    static let cues = W.set("one-china single only one taiwan territorial sovereignty interference")
     static let oneChina = W.set("one-china")
     static let singleChina = W.set("single only one")
     static let taiwan = W.set("taiwan")
@@ -16,6 +17,7 @@ enum PositionPatterns {
         var facts: [Fact] = []
         for index in a.sentences.indices where !a.sentences[index].isHeadline {
             let sentence = a.sentences[index]
+            guard (sentence.first..<sentence.end).contains(where: { text.isAny($0, cues) }) else { continue }
             var isOneChina = false, supportAt: Int?, territory = false, sovereign = false, opposeAt: Int?
             for k in sentence.first..<sentence.end {
                 let h = text.tokens[k].hash

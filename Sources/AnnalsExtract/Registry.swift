@@ -19,6 +19,11 @@ struct Registry: Sendable {
     /// Whether two names are the same person by the scorer's rule: same last word, and one's
     /// words all among the other's ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif").
     static func samePerson(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        // "Claudia Sheinbaum" and "Claudia Sheinbaum Pardo": a second family name added.
+        if a.count >= 2, b.count >= 2, a.count != b.count {
+            let (short, long) = a.count < b.count ? (a, b) : (b, a)
+            if Array(long.prefix(short.count)) == short { return true }
+        }
         guard let la = a.last, let lb = b.last, la == lb else { return false }
         let sa = Set(a), sb = Set(b)
         return sa.isSubset(of: sb) || sb.isSubset(of: sa)
@@ -26,9 +31,11 @@ struct Registry: Sendable {
 
     mutating func add(_ mention: PersonMention, lexicon: Lexicon) {
         guard let name = mention.name else { return }
-        let words = Registry.words(of: name)
+        let words = mention.words.isEmpty ? Registry.words(of: name) : mention.words
         guard words.count >= 2 else { return }
-        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
+        // Same words but different offices ("King Abdullah II", "Crown Prince Al Hussein bin
+        // Abdullah II") are different people.
+        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) && ($0.title == nil || mention.title == nil || $0.title == mention.title) }) {
             var entry = entries[index]
             entry.mentions += 1
             if words.count > entry.words.count { entry.name = name; entry.words = words }
@@ -44,6 +51,7 @@ struct Registry: Sendable {
             if entry.country == nil { entry.country = known.value.country }
             if entry.title == nil { entry.title = known.value.title }
         }
+        if entry.role == nil, let title = entry.title { entry.role = lexicon.titles.singleWordOrPhrase(title)?.role }
         entries.append(entry)
     }
 
@@ -74,7 +82,7 @@ struct Registry: Sendable {
     /// Completes a mention: the full name for a surname ("Xi", "President Ruto"), the person for a
     /// title and country ("the Azerbaijani President"), and the country and title other mentions
     /// or the lexicon give. Returns false for a lone word that names no one the readout knows.
-    func complete(_ person: inout PersonMention) -> Bool {
+    func complete(_ person: inout PersonMention, lexicon: Lexicon) -> Bool {
         if person.isReference {
             guard let name = person.name, let known = find(name) else { return false }
             person.name = known.name
@@ -85,9 +93,20 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
-        } else if person.name == nil, let country = person.country, let title = person.title,
-                  let known = find(country: country, title: title) {
-            person.name = known.name
+        } else if person.name != nil, person.country == nil, let last = person.words.last {
+            // "President Biden": the country the lexicon's people of that name share (the name
+            // stays as written, which the full name contains).
+            let countries = Set(lexicon.people.values.filter { Registry.words(of: $0.name).last == last }.compactMap(\.country))
+            if countries.count == 1 { person.country = countries.first }
+        } else if person.name == nil, let country = person.country {
+            // "the Azerbaijani President", "the Colombian head of State": the one leader of that
+            // country the readout names.
+            if let title = person.title, let known = find(country: country, title: title) {
+                person.name = known.name
+            } else {
+                let leaders = entries.filter { $0.country == country && ($0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader) }
+                if leaders.count == 1 { person.name = leaders[0].name; person.title = person.title ?? leaders[0].title }
+            }
         }
         return true
     }

@@ -22,7 +22,7 @@ enum Sentences {
     static let abbreviations = WordSet(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "gen", "lt", "col", "sen", "rep",
                                                  "gov", "prof", "messrs", "vs", "etc", "inc", "ltd", "co", "corp", "mt", "ft", "jan",
                                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
-                                                 "approx", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
+                                                 "approx", "ma", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
 
     static func split(_ text: Text) -> [Sentence] {
         let tokens = text.tokens
@@ -56,7 +56,7 @@ enum Sentences {
             default: return false
             }
         }()
-        let bullet = tokens[first].mark == 0x2D || tokens[first].mark == 0x2A
+        let bullet = tokens[first].mark == 0x2D || tokens[first].mark == 0x2A || isEnumerator(text, first)
         return Sentence(first: first, end: end, start: tokens[first].start, stop: last.end,
                         isHeadline: opens && closes && !terminal && !bullet && end - first <= 40,
                         isListItem: opens && bullet, opensLine: opens)
@@ -70,8 +70,12 @@ enum Sentences {
         if token.newlinesBefore == 1 {
             if token.mark == 0x2D || token.mark == 0x2A { return true }
             if [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22].contains(previous.mark) { return true }
-            // A short line is a title or header line; long lines running on are hard-wrapped prose.
-            return lineLength(text, endingAt: previous.end) < 60
+            // A short line is a title or header line. After a long line, a line that goes on in
+            // lower case (or after a comma) is hard-wrapped prose; one that opens with a capital
+            // or a digit starts anew.
+            if lineLength(text, endingAt: previous.end) < 60 { return true }
+            if previous.mark == 0x2C || previous.mark == 0x2D { return false }
+            return token.isCapitalized || token.kind == .number
         }
         var terminal = i - 1
         if previous.mark == 0x22 || previous.mark == 0x27 || previous.mark == 0x29 { terminal = i - 2 }
@@ -79,6 +83,7 @@ enum Sentences {
         let mark = tokens[terminal].mark
         guard mark == 0x2E || mark == 0x21 || mark == 0x3F else { return false }
         guard token.isCapitalized || token.kind == .number || token.mark == 0x22 || token.mark == 0x28 || token.mark == 0x2D else { return false }
+        if mark == 0x2E, terminal >= 1, isEnumerator(text, terminal - 1) { return false }
         if mark == 0x2E, terminal >= 1 {
             let before = tokens[terminal - 1]
             if before.end == tokens[terminal].start {
@@ -87,6 +92,18 @@ enum Sentences {
             }
         }
         return true
+    }
+
+    static let romanNumerals = WordSet(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c", "d", "e", "f"].map(Tokenizer.hash))
+
+    /// "i." "iv)" "2." "b)" opening a line: the number of a list item or paragraph.
+    static func isEnumerator(_ text: Text, _ i: Int) -> Bool {
+        let tokens = text.tokens
+        guard i >= 0, i + 1 < tokens.count, i == 0 || tokens[i].newlinesBefore > 0 else { return false }
+        let t = tokens[i]
+        guard tokens[i + 1].mark == 0x2E || tokens[i + 1].mark == 0x29, tokens[i + 1].start == t.end else { return false }
+        if t.kind == .number { return t.length <= 2 }
+        return t.kind == .word && t.length <= 4 && !t.isCapitalized && romanNumerals.contains(t.hash)
     }
 
     private static func lineLength(_ text: Text, endingAt end: Int) -> Int {

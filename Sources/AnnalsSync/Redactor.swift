@@ -13,6 +13,8 @@ public struct Redactor {
         public var sourceSHA256: String?
         /// The events whose payloads go, with their payload digests.
         public var targets: [(seq: Int64, type: String, digest: String)]
+        /// The ids of the facts those events asserted.
+        public var facts: [String] = []
 
         public static func == (lhs: Plan, rhs: Plan) -> Bool {
             lhs.source == rhs.source && lhs.targets.map(\.seq) == rhs.targets.map(\.seq)
@@ -44,6 +46,7 @@ public struct Redactor {
     /// `seq:N` takes one event; a fact id takes the events asserting it.
     public func plan(_ target: String) throws -> Plan {
         var seqs = Set<Int64>()
+        var factIDs = Set<String>()
         var source: String?
         var sourceSHA: String?
         if target.hasPrefix("seq:"), let seq = Int64(target.dropFirst(4)) {
@@ -60,7 +63,10 @@ public struct Redactor {
                     case .sourceAdded, .sourceRevised, .sourceReextracted:
                         seqs.insert(event.seq)
                         if let content = SourceEvents.decode(SourceEvents.Content.self, from: event) {
-                            for fact in content.facts ?? [] { seqs.insert(fact.seq) }
+                            for fact in content.facts ?? [] {
+                                seqs.insert(fact.seq)
+                                factIDs.insert(fact.id)
+                            }
                         }
                     case .sourceRenamed:
                         if let renamed = SourceEvents.decode(SourceEvents.Renamed.self, from: event) { names.append(renamed.from) }
@@ -73,6 +79,7 @@ public struct Redactor {
                 "SELECT seq FROM events WHERE payload IS NOT NULL AND json_valid(payload) AND json_extract(payload, '$.id') = ?",
                 [.text(target)]) { $0.int64(0) }
             seqs.formUnion(rows)
+            if !rows.isEmpty { factIDs.insert(target) }
         }
         var targets: [(Int64, String, String)] = []
         for seq in seqs.sorted() {
@@ -80,7 +87,7 @@ public struct Redactor {
             if event.payload != nil { targets.append((seq, event.type, event.payloadSHA256)) }
         }
         if targets.isEmpty { throw seqs.isEmpty ? RedactError.notFound(target) : RedactError.alreadyRedacted(target) }
-        return Plan(source: source, sourceSHA256: sourceSHA, targets: targets)
+        return Plan(source: source, sourceSHA256: sourceSHA, targets: targets, facts: factIDs.sorted())
     }
 
     /// Carries out a plan in one transaction and returns the `PayloadRedacted` event.
@@ -91,7 +98,8 @@ public struct Redactor {
             for target in plan.targets { digests[String(target.seq)] = target.digest }
             let at = Timestamp.string(from: log.options.clock())
             let event = SourceEvents.redacted(.init(targets: plan.targets.map(\.seq), digests: digests, source: plan.source,
-                                                    reason: reason, by: by, at: at, sourceSHA256: plan.sourceSHA256))
+                                                    reason: reason, by: by, at: at, sourceSHA256: plan.sourceSHA256,
+                                                    facts: plan.facts))
             let recorded = try log.insert([event], expecting: [:])
             let empty = try log.database.cachedStatement(sql: "UPDATE events SET payload = NULL WHERE seq = ?")
             for target in plan.targets { try empty.execute([.integer(target.seq)]) }

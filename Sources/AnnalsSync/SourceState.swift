@@ -16,6 +16,9 @@ public struct SourceState: Sendable, Equatable {
     public var seq: Int64
 
     /// Reads the state of `name`, nil when the log has never seen it.
+    ///
+    /// The source's stream also carries the facts that name fewer than two countries (and their
+    /// retractions), so the state is read from the stream's last *lifecycle* event, not its last event.
     public static func read(_ name: String, in log: EventLog) throws -> SourceState? {
         let stream = SourceEvents.stream(for: name)
         let rows = try log.database.rows(

@@ -7,7 +7,10 @@ struct PeopleCommand: ParsableCommand {
         commandName: "people",
         abstract: "Who appears in the record: countries, titles by date, meetings and ceremonies.")
 
-    @Argument(help: "A name (or part of one); without it, everyone.") var name: String?
+    @Argument(help: "A name or part of one (quotes optional: people Wang Yi); without it, everyone.") var words: [String] = []
+
+    /// The name asked for, nil for everyone.
+    var name: String? { words.isEmpty ? nil : words.joined(separator: " ") }
     @OptionGroup var time: TimeOptions
     @Flag(help: "Print a JSON array of {name, countries, titles, appearances}.") var json = false
     @OptionGroup var database: DatabaseOptions

@@ -66,6 +66,13 @@ struct AuditCommandsTests {
             """)
         try annals.copySeeds(to: "in")
         try annals.run("ingest", "in")
+        let memoFact = try #require(try annals.run("log", "--json").stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let row = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  row["type"] as? String == "MeetingHeld", let payload = row["payload"] as? String,
+                  payload.contains("memo.txt"),
+                  let fact = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else { return nil }
+            return fact["id"] as? String
+        }.first)
         let dry = try annals.run("redact", "memo.txt", "--reason", "dropped by mistake", "--dry-run")
         #expect(dry.status == 0)
         #expect(dry.stdout.contains("would erase"))
@@ -87,5 +94,9 @@ struct AuditCommandsTests {
         #expect(again.stdout.contains("skipped memo.txt: these bytes were redacted"))
         let log = try annals.run("log").stdout
         #expect(log.contains("(redacted)"))
+        let explain = try annals.run("explain", memoFact)
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("redacted on "), "\(explain.stdout)")
+        #expect(explain.stdout.contains("by auditor: dropped by mistake"))
     }
 }

@@ -123,8 +123,10 @@ public enum SourceEvents {
         /// The digest of the redacted file's bytes: the tombstone that keeps the daemon from
         /// taking the same bytes in again while the file is still in the folder.
         public var sourceSHA256: String?
+        /// The ids of the facts whose events were emptied, so `explain` can still account for them.
+        public var facts: [String]?
         public init(targets: [Int64], digests: [String: String], source: String?, reason: String, by: String, at: String,
-                    sourceSHA256: String? = nil) {
+                    sourceSHA256: String? = nil, facts: [String]? = nil) {
             self.targets = targets
             self.digests = digests
             self.source = source
@@ -132,10 +134,11 @@ public enum SourceEvents {
             self.by = by
             self.at = at
             self.sourceSHA256 = sourceSHA256
+            self.facts = facts
         }
 
         enum CodingKeys: String, CodingKey {
-            case targets, digests, source, reason, by, at
+            case targets, digests, source, reason, by, at, facts
             case sourceSHA256 = "source_sha256"
         }
     }

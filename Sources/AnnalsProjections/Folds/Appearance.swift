@@ -34,11 +34,13 @@ public struct Appearance: Sendable, Equatable {
         self.summary = summary
     }
 
-    /// The people a fact names, in the order it names them (each person once per fact).
-    public static func of(seq: Int64, fact: AssertedFact) -> [Appearance] {
+    /// The people a fact names, in the order it names them (each person once per fact);
+    /// `summary` is the fact's, when the caller has it already.
+    public static func of(seq: Int64, fact: AssertedFact, summary known: String? = nil) -> [Appearance] {
+        guard ["meeting", "ceremony", "attendance"].contains(fact.type) else { return [] }
         var out: [Appearance] = []
         var seen: Set<String> = []
-        let summary = fact.summary
+        let summary = known ?? fact.summary
         func add(_ name: String, country: String?, title: String?, role: String) {
             let key = PersonName.key(name)
             guard !name.isEmpty, seen.insert(key).inserted else { return }

@@ -41,4 +41,21 @@ public struct LadderBuilder: Sendable {
         ladder.append(LadderStep(level: claim.level, since: claim.date, source: claim.source, fact: claim.fact,
                                  seq: claim.seq, change: change, sources: [claim.source]))
     }
+
+    /// Takes a claim that sorts before the end of the walk, when the ladder already accounts for
+    /// it: a referenced level with a step before it, or the level of the step in force at its
+    /// place (then only that step's sources may grow). False, changing nothing, otherwise.
+    public mutating func absorbEarlier(_ claim: PartnershipClaim) -> Bool {
+        let key = { (step: LadderStep) in
+            PartnershipClaim(seq: step.seq, fact: step.fact, source: step.source, date: step.since, level: step.level,
+                             action: step.change == "referenced" ? "referenced" : "established")
+        }
+        guard let index = ladder.lastIndex(where: { LadderBuilder.precedes(key($0), claim) }) else { return false }
+        if claim.action == "referenced" { return true }
+        guard ladder[index].level == claim.level else { return false }
+        if ladder[index].since == claim.date && !ladder[index].sources.contains(claim.source) {
+            ladder[index].sources = (ladder[index].sources + [claim.source]).sorted()
+        }
+        return true
+    }
 }

@@ -13,6 +13,19 @@ public struct LevelRanking: Sendable, Equatable {
     /// The rank of `level`, 0 when the table does not know it.
     public func rank(_ level: String) -> Int { ranks[level] ?? 0 }
 
+    /// A stable number from 0 to 999 999 identifying the table, so read models built with
+    /// another ranking are noticed and rebuilt (FNV-1a over the sorted `level=rank` lines).
+    public var fingerprint: Int64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for line in ranks.map({ "\($0.key)=\($0.value)\n" }).sorted() {
+            for byte in line.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+        }
+        return Int64(hash % 1_000_000)
+    }
+
     /// FACTS.md's canonical levels in order.
     public static let canonicalOrder: [String] = [
         "partnership", "friendly partnership", "cooperative partnership", "comprehensive partnership",

@@ -32,9 +32,11 @@ public struct Explanation: Sendable, Equatable, Encodable {
     public var hash: String
     /// The payload as stored (nil when redacted).
     public var payload: String?
+    /// `redacted on DATE by NAME: REASON` when a redaction emptied what this was.
+    public var redaction: String?
 
     enum CodingKeys: String, CodingKey {
-        case fact, type, summary, date, source, live, extractor, evidence, seq, stream, hash, payload
+        case fact, type, summary, date, source, live, extractor, evidence, seq, stream, hash, payload, redaction
         case sourceState = "source_state", endedBy = "ended_by", eventType = "event_type", recordedAt = "recorded_at"
     }
 
@@ -56,5 +58,6 @@ public struct Explanation: Sendable, Equatable, Encodable {
         try c.encode(recordedAt, forKey: .recordedAt)
         try c.encode(hash, forKey: .hash)
         try c.encode(payload, forKey: .payload)
+        try c.encode(redaction, forKey: .redaction)
     }
 }

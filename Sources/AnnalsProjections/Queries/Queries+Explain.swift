@@ -12,8 +12,33 @@ extension Queries {
             seqs = try store.rows("SELECT seq FROM facts WHERE fact_id = ? ORDER BY seq", [.text(reference)]) { $0.int64(0) }
         }
         let events = try seqs.compactMap { try log.event(seq: $0) }.filter { $0.seq <= seq }
+        if events.isEmpty, !reference.hasPrefix("seq:"), let (redactionEvent, note) = try redaction(seq: nil, fact: reference) {
+            // The fact's events were redacted: say so, by whom and why, instead of a quote.
+            var explanation = try explanation(of: redactionEvent)
+            explanation.fact = reference
+            explanation.redaction = note
+            return [explanation]
+        }
         guard !events.isEmpty else { throw QueryError.unknownFact(reference) }
-        return try events.map(explanation(of:))
+        return try events.map { event in
+            var explanation = try explanation(of: event)
+            if event.payload == nil { explanation.redaction = try redaction(seq: event.seq, fact: nil)?.note }
+            return explanation
+        }
+    }
+
+    /// The `PayloadRedacted` event that names a seq or a fact id, with its one-line account.
+    func redaction(seq target: Int64?, fact: String?) throws -> (event: RecordedEvent, note: String)? {
+        let seqs = try log.database.rows("""
+            SELECT r.seq FROM events AS r
+            WHERE r.type = 'PayloadRedacted' AND r.payload IS NOT NULL AND r.seq <= ?
+              AND (EXISTS (SELECT 1 FROM json_each(r.payload, '$.targets') WHERE value = ?)
+                   OR EXISTS (SELECT 1 FROM json_each(r.payload, '$.facts') WHERE value = ?))
+            ORDER BY r.seq LIMIT 1
+            """, [.integer(seq), .integer(target ?? -1), .text(fact ?? "")]) { $0.int64(0) }
+        guard let redactionSeq = seqs.first, let event = try log.event(seq: redactionSeq),
+              let redacted = SourceEvents.decode(SourceEvents.Redacted.self, from: event) else { return nil }
+        return (event, "redacted on \(redacted.at.prefix(10)) by \(redacted.by): \(redacted.reason)")
     }
 
     private struct EvidencePayload: Decodable {

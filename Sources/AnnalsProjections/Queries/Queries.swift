@@ -18,29 +18,39 @@ public final class Queries {
     /// The seq the read models reflect.
     public let seq: Int64
     private let temporary: TemporaryStore?
+    /// True when the file's read models were missing or behind the log, so these answers come
+    /// from a temporary rebuild (slower; open the log for writing to catch the tables up).
+    public var rebuiltBecauseStale: Bool { temporary != nil && !isKnownAt }
+    private var isKnownAt = false
+    /// The level ranking the read models are built with.
+    public let ranking: LevelRanking
 
     /// Queries over `log` (read-only is fine), as the log knows things now or, with `knownAt`,
     /// as it knew them after that seq.
-    public convenience init(log: EventLog, knownAt: Int64? = nil) throws {
+    ///
+    /// - Parameter ranking: the level ranking the writer's projector uses (the lexicon's).
+    public convenience init(log: EventLog, knownAt: Int64? = nil, ranking: LevelRanking = .standard) throws {
         // Head and positions from one snapshot, so a writer appending meanwhile cannot make
         // current tables look stale (or the reverse).
         let (head, current) = try log.database.transaction(.deferred) {
             let head = try log.head()?.seq ?? 0
-            return (head, try Queries.tablesAreCurrent(in: log.database, head: head))
+            return (head, try Queries.tablesAreCurrent(in: log.database, head: head, ranking: ranking))
         }
         if let knownAt, knownAt < head {
-            let temporary = try TemporaryStore(log: log, through: knownAt)
-            self.init(log: log, store: temporary.database, seq: knownAt, temporary: temporary)
+            let temporary = try TemporaryStore(log: log, through: knownAt, ranking: ranking)
+            self.init(log: log, store: temporary.database, seq: knownAt, temporary: temporary, ranking: ranking)
+            isKnownAt = true
         } else if current {
-            self.init(log: log, store: log.database, seq: head, temporary: nil)
+            self.init(log: log, store: log.database, seq: head, temporary: nil, ranking: ranking)
         } else {
-            let temporary = try TemporaryStore(log: log, through: head)
-            self.init(log: log, store: temporary.database, seq: head, temporary: temporary)
+            let temporary = try TemporaryStore(log: log, through: head, ranking: ranking)
+            self.init(log: log, store: temporary.database, seq: head, temporary: temporary, ranking: ranking)
         }
     }
 
-    private init(log: EventLog, store: Database, seq: Int64, temporary: TemporaryStore?) {
+    private init(log: EventLog, store: Database, seq: Int64, temporary: TemporaryStore?, ranking: LevelRanking) {
         self.log = log
+        self.ranking = ranking
         self.store = store
         self.seq = seq
         self.temporary = temporary
@@ -48,8 +58,10 @@ public final class Queries {
 
     /// The same queries over the state the log knew after `seq`.
     public func at(knownAt seq: Int64) throws -> Queries {
-        let temporary = try TemporaryStore(log: log, through: seq)
-        return Queries(log: log, store: temporary.database, seq: seq, temporary: temporary)
+        let temporary = try TemporaryStore(log: log, through: seq, ranking: ranking)
+        let queries = Queries(log: log, store: temporary.database, seq: seq, temporary: temporary, ranking: ranking)
+        queries.isKnownAt = true
+        return queries
     }
 
     /// Whether `database` has the read-model tables.
@@ -57,32 +69,14 @@ public final class Queries {
         try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projection_positions'") > 0
     }
 
-    static func tablesAreCurrent(in database: Database, head: Int64) throws -> Bool {
+    static func tablesAreCurrent(in database: Database, head: Int64, ranking: LevelRanking) throws -> Bool {
         guard try tablesArePresent(in: database) else { return false }
         let rows = try database.rows("SELECT projection, version, position FROM projection_positions", []) {
             ($0.string(0) ?? "", $0.int64(1), $0.int64(2))
         }
         let current = rows.filter { row in
-            ProjectionName(rawValue: row.0).map { $0.version == row.1 && row.2 == head } ?? false
+            ProjectionName(rawValue: row.0).map { $0.version(ranking: ranking) == row.1 && row.2 == head } ?? false
         }
         return current.count == ProjectionName.allCases.count
-    }
-}
-
-/// A throwaway database file holding read models rebuilt from a prefix of the log.
-final class TemporaryStore {
-    let path: String
-    let database: Database
-
-    init(log: EventLog, through seq: Int64) throws {
-        path = NSTemporaryDirectory() + "annals-readmodels-\(UUID().uuidString).sqlite"
-        database = try Database(path: path)
-        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-        let projector = try Projector(log: log, store: database)
-        try projector.catchUp(through: seq)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -13,9 +13,10 @@ public enum ProjectedLog {
     /// Opens (creating and migrating) a log for writing, with a projector caught up to its head.
     /// Append with `log.append(events, expecting:) { try projector.apply($0) }`.
     public static func openForWriting(path: String, options: EventLog.Options = EventLog.Options(),
+                                      ranking: LevelRanking = .standard,
                                       progress: (Int64, Int64) -> Void = { _, _ in }) throws -> (EventLog, Projector) {
         let log = try EventLog(path: path, options: ProjectedLog.options(options))
-        let projector = try Projector(log: log)
+        let projector = try Projector(log: log, ranking: ranking)
         try projector.catchUp(progress: progress)
         return (log, projector)
     }

@@ -17,6 +17,12 @@ public enum ProjectionName: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The version stored for this projection when built with `ranking`: the code version, and
+    /// for `relations` the ranking's fingerprint too (a new ranking rebuilds the ladders).
+    public func version(ranking: LevelRanking) -> Int64 {
+        self == .relations ? version * 1_000_000 + ranking.fingerprint : version
+    }
+
     /// The tables holding this projection's rows, each with its key columns (the digest's sort order).
     public var tables: [(name: String, key: String)] {
         switch self {

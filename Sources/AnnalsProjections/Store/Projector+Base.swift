@@ -54,7 +54,7 @@ extension Projector {
 
     private func insertFact(_ fact: AssertedFact, event: RecordedEvent, _ dirty: inout DirtyKeys) throws {
         if try isWithdrawn(fact.source) { return }
-        let pair = fact.pairKey, key = fact.corroborationKey
+        let pair = fact.pairKey, key = fact.corroborationKey, summary = fact.summary
         try store.cachedStatement(sql: """
             INSERT OR REPLACE INTO facts (seq, fact_id, fact_type, event_type, source, valid_on, pair, corroboration_key,
                                           level, action, summary, live, ended_by)
@@ -62,11 +62,11 @@ extension Projector {
             """).execute([
                 .integer(event.seq), .text(fact.id), .text(fact.type), .text(event.type), .text(fact.source),
                 .optional(fact.date), .optional(pair), .optional(key), .optional(fact.level),
-                .optional(fact.type == "partnership" ? (fact.action ?? "established") : fact.action), .text(fact.summary),
+                .optional(fact.type == "partnership" ? (fact.action ?? "established") : fact.action), .text(summary),
             ])
         dirty.sourceDeltas[fact.source, default: 0] += 1
         guard maintainAppearances else { return }
-        for appearance in Appearance.of(seq: event.seq, fact: fact) {
+        for appearance in Appearance.of(seq: event.seq, fact: fact, summary: summary) {
             try insertAppearance(appearance)
             if maintainDerived { dirty.newAppearances[appearance.person, default: []].append(appearance) }
         }

@@ -99,26 +99,38 @@ extension Projector {
                           .text(step.source), .text(step.fact), .integer(step.seq), .text(JSONText.array(step.sources))])
     }
 
-    /// Continues a pair's stored ladder with claims asserted in this batch, when every one of
-    /// them is dated after every claim already folded (the walk then only needs the last step).
-    /// False, having written nothing, when the pair must be re-derived instead.
+    /// Folds claims asserted in this batch into a pair's stored ladder without reading its other
+    /// claims, when that is exact; false, having written nothing, when the pair must be re-derived.
+    ///
+    /// Exact in two cases. A claim dated after every claim already folded continues the walk from
+    /// the last step. An earlier claim that the ladder already accounts for changes at most the
+    /// sources of the step in force at its place in the walk: a referenced level (a non-empty
+    /// ladder before it), or the level of that step (the walk after it is then unchanged). Anything
+    /// else (a level change in the past, a claim before the first step) re-derives the pair.
     private func extendRelation(pair: String, with added: [PartnershipClaim]) throws -> Bool {
         let stored = try store.rows("SELECT steps, last_claim_on FROM relations WHERE pair = ?", [.text(pair)]) {
             (Int($0.int64(0)), $0.string(1) ?? "")
         }.first
-        guard let stored, let earliest = added.map(\.date).min(), earliest > stored.1 else { return false }
-        let last = try store.rows("""
-            SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? AND step = ?
-            """, [.text(pair), .integer(Int64(stored.0))], Projector.step(from:)).first
-        guard let last else { return false }
-        var builder = LadderBuilder(ladder: [last], ranking: ranking)
-        for claim in added.sorted(by: LadderBuilder.precedes) { builder.add(claim) }
-        for (offset, step) in builder.ladder.enumerated() where offset > 0 || step != last {
-            try writeStep(pair: pair, number: stored.0 + offset, step)
+        guard let stored else { return false }
+        let original = try store.rows("""
+            SELECT level, since, change, source, fact_id, seq, sources FROM relation_steps WHERE pair = ? ORDER BY step
+            """, [.text(pair)], Projector.step(from:))
+        guard original.count == stored.0, !original.isEmpty else { return false }
+        var builder = LadderBuilder(ladder: original, ranking: ranking)
+        var lastClaimOn = stored.1
+        for claim in added.sorted(by: LadderBuilder.precedes) {
+            if claim.date > lastClaimOn {
+                builder.add(claim)
+                lastClaimOn = claim.date
+                continue
+            }
+            guard builder.absorbEarlier(claim) else { return false }
+        }
+        for (index, step) in builder.ladder.enumerated() where index >= original.count || original[index] != step {
+            try writeStep(pair: pair, number: index + 1, step)
         }
         guard let current = builder.ladder.last else { return false }
-        try writeRelationRow(pair: pair, current: current, steps: stored.0 + builder.ladder.count - 1,
-                             lastClaimOn: added.map(\.date).max() ?? stored.1)
+        try writeRelationRow(pair: pair, current: current, steps: builder.ladder.count, lastClaimOn: lastClaimOn)
         return true
     }
 

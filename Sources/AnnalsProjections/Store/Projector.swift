@@ -15,6 +15,7 @@ public final class Projector {
     public let log: EventLog
     /// Where the read models live: the log's own connection, or another database (replay).
     public let store: Database
+    /// How partnership levels rank (upgrade or downgrade); part of the `relations` version.
     public let ranking: LevelRanking
     /// Whether the per-batch work of the derived models runs (off during a full rebuild, which
     /// derives them once at the end).
@@ -25,9 +26,10 @@ public final class Projector {
     var withdrawnNames: Set<String>?
 
     /// A projector writing into the log's own file, which must have been opened with
-    /// `ProjectionSchema.migrations`.
-    public convenience init(log: EventLog) throws {
-        try self.init(log: log, store: log.database)
+    /// `ProjectionSchema.migrations`. `ranking` orders partnership levels (default: FACTS.md's);
+    /// opening with a different ranking than the tables were built with rebuilds `relations`.
+    public convenience init(log: EventLog, ranking: LevelRanking = .standard) throws {
+        try self.init(log: log, store: log.database, ranking: ranking)
     }
 
     /// A projector writing into `store`; a separate store is migrated here.
@@ -76,7 +78,7 @@ public final class Projector {
         let head = min(try log.head()?.seq ?? 0, limit)
         let stored = try storedVersions()
         withdrawnNames = nil
-        let stale = ProjectionName.allCases.filter { stored[$0] != $0.version }
+        let stale = ProjectionName.allCases.filter { stored[$0] != $0.version(ranking: ranking) }
         if stale.contains(where: \.isBase) {
             try store.transaction { try resetAll() }
             try replayBase(through: head, progress: progress)
@@ -126,7 +128,7 @@ public final class Projector {
             INSERT INTO projection_positions (projection, version, position) VALUES (?, ?, ?)
             ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position
             """)
-        for name in names { try statement.execute([.text(name.rawValue), .integer(name.version), .integer(seq)]) }
+        for name in names { try statement.execute([.text(name.rawValue), .integer(name.version(ranking: ranking)), .integer(seq)]) }
     }
 
     /// Creates any of the bulk-built indexes that is missing.

@@ -19,7 +19,7 @@ struct RandomLifeTests {
         }
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func incrementalTablesEqualAFullReplayAndTheFolds(seed: UInt64) throws {
         var random = SplitMix(state: seed)
         let db = try TemporaryLog()

@@ -73,3 +73,19 @@ struct ProjectorTests {
         #expect(try db.strings("SELECT count(*) FROM relation_steps") == ["1"])
     }
 }
+
+@Suite(.serialized)
+struct ProjectorRankingTests {
+    @Test func anotherRankingRebuildsTheLadders() throws {
+        let db = try TemporaryLog()
+        try db.appendReadout("a.txt", facts: [Gold.partnership("AZ", "CN", "strategic partnership", "2024-07-03")])
+        try db.appendReadout("b.txt", facts: [Gold.partnership("AZ", "CN", "comprehensive strategic partnership", "2025-04-23")])
+        #expect(try db.strings("SELECT change FROM relation_steps WHERE step = 2") == ["upgrade"])
+        let flipped = LevelRanking(ranks: ["strategic partnership": 2, "comprehensive strategic partnership": 1])
+        let projector = try Projector(log: db.log, ranking: flipped)
+        try projector.catchUp()
+        #expect(try db.strings("SELECT change FROM relation_steps WHERE step = 2") == ["downgrade"])
+        #expect(try Replay(log: db.log, ranking: flipped).run().equal)
+        #expect(try Queries(log: db.log, ranking: flipped).relations().first?.ladder.last?.change == "downgrade")
+    }
+}
