@@ -58,7 +58,11 @@ struct Assembly {
                 if let day { local = day }
                 return day
             }
-            for match in matches {
+            for var match in matches {
+                if match.isGroup {
+                    guard let last = meetings.last?.participants, last.count >= 2 else { continue }
+                    match.participants = last
+                }
                 let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
                 let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
                 // An event page's date line dates a meeting the body leaves undated.

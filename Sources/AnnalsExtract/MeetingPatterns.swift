@@ -5,6 +5,8 @@ struct MeetingMatch: Sendable {
     var triggerEnd: Int
     var format: String
     var participants: [Participant]
+    /// "The two leaders then held talks": the sides are those of the meeting reported before.
+    var isGroup = false
 }
 
 /// Meetings, talks, calls and exchanges of letters: who met whom, by the verbs readouts use.
@@ -20,7 +22,7 @@ enum MeetingPatterns {
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy and round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
@@ -75,6 +77,11 @@ enum MeetingPatterns {
             }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
+            if unique.isEmpty, isGroupSubject(text, before: i, from: sentence.first) {
+                found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: format == "spoke" ? "phone call" : format,
+                                          participants: [], isGroup: true))
+                continue
+            }
             guard unique.count >= 2 else { continue }
             var resolvedFormat = format == "spoke" ? "meeting" : format
             if format != "exchange of letters" {
@@ -216,6 +223,18 @@ enum MeetingPatterns {
             steps += 1
         }
         return false
+    }
+
+    static let heads = W.set("heads")
+    static let stateOrGovernment = W.set("state government")
+
+    /// "The two leaders", "the two heads of state", "both sides" right before the verb.
+    static func isGroupSubject(_ text: Text, before trigger: Int, from first: Int) -> Bool {
+        var k = trigger - 1
+        while k > first, text.tokens[k].kind == .word, !text.tokens[k].isCapitalized,
+              text.tokens[k].hash == Tokenizer.hash("then") || text.tokens[k].hash == W.also { k -= 1 }
+        if text.isAny(k, stateOrGovernment), text.isWord(k - 1, W.of), text.isAny(k - 2, heads) { k -= 2 }
+        return k > first && text.isAny(k, groupNouns) && text.isAny(k - 1, two)
     }
 
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
