@@ -59,7 +59,7 @@ struct FuzzTests {
         var rng = SplitMix(state: 20_250_424)
         var checked = 0
         let started = Date()
-        for case_ in 0..<3000 {
+        for case_ in 0..<2000 {
             let base = sources[case_ % sources.count]
             let mutated = FuzzTests.mutate(base, &rng)
             // Mutations can break UTF-8; those are refused at the door, as in the daemon.
@@ -68,7 +68,7 @@ struct FuzzTests {
             #expect(Support.evidenceIsExact(extraction, bytes: mutated), "seed case \(case_)")
             checked += 1
         }
-        #expect(checked > 2000)
+        #expect(checked > 1500)
         #expect(Date().timeIntervalSince(started) < 60)
     }
 }
