@@ -43,13 +43,13 @@ struct FuzzTests {
     }
 
     @Test func mutatedReadoutsNeverBreakEvidence() throws {
-        // Readouts cut to their first 1,500 bytes (at a character boundary): the mutations, not
+        // Readouts cut to their first 700 bytes (at a character boundary): the mutations, not
         // the length, are what is under test, and the suite stays fast in debug builds.
         let sources = (CorpusTests.fixtures + CorpusTests.seeds).compactMap { path -> [UInt8]? in
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             var bytes = [UInt8](data)
-            if bytes.count > 1500 {
-                var cut = 1500
+            if bytes.count > 700 {
+                var cut = 700
                 while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
                 bytes = Array(bytes[..<cut])
             }
