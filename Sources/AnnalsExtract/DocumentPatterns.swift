@@ -158,6 +158,8 @@ enum DocumentPatterns {
     }
 
     static let determiners = W.set("a an the this its their one another each")
+    /// Head nouns that start another document after "and" ("... and an agreement on ...").
+    static let headWords = W.set("agreement agreements memorandum memoranda protocol protocols treaty declaration statement plan programme program documents document")
     static let batchModifiers = W.set("cooperation and new other more key important major government business commercial trade investment framework sectoral specific")
 
     /// A single document is named by a determiner or a capitalised title ("a memorandum of
@@ -259,7 +261,7 @@ enum DocumentPatterns {
                 if text.isAny(next, verbs) || text.isAny(next, conjoinedVerbs) { break }
                 if text.isWord(next, W.a) || text.isWord(next, W.an) { break }
                 if next < limit, text.tokens[next].kind == .word, !text.tokens[next].isCapitalized,
-                   DocumentPatternsHeadCheck.startsHead(text, next, limit) { break }
+                   text.isAny(next, headWords) { break }
             }
             k += 1
             end = k
@@ -346,18 +348,5 @@ enum DocumentPatterns {
         if facts[index].title == nil { facts[index].title = fact.title }
         if facts[index].signedBy == nil { facts[index].signedBy = fact.signedBy }
         if facts[index].fields == nil { facts[index].fields = fact.fields }
-    }
-}
-
-/// Whether a document head starts at a token (used to end a title at "and an agreement ...").
-enum DocumentPatternsHeadCheck {
-    static let heads = W.set("agreement agreements memorandum memoranda protocol protocols treaty declaration statement plan programme program documents document")
-    static func startsHead(_ text: Text, _ i: Int, _ limit: Int) -> Bool { text.isAny(i, heads) }
-}
-
-extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }
