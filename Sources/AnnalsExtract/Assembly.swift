@@ -116,6 +116,8 @@ struct Assembly {
         fact.timeOfDay = recalled ? nil : places.timeOfDay(match.sentence, before: match.trigger)
         fact.city = recalled ? places.cityMentioned(match.sentence) : places.city(match.sentence)
         fact.venue = places.venue(match.sentence)
+        // "On the same day, Xi Jinping also met with ...": where the day's other meeting was.
+        if fact.city == nil, !recalled, let earlier = meetings.last(where: { $0.date == fact.date && $0.date != nil }) { fact.city = earlier.city }
         fact.occasion = places.occasion(match.sentence)
         meetings.append(fact)
         meetingSentences.append(match.sentence)
