@@ -125,6 +125,12 @@ struct ActorResolver: Sendable {
             return true
         }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
+        // "Vietnam-New Zealand", "China-Africa": a country joined to something is no name.
+        if token.hasHyphen, let dash = text.bytes[token.start..<token.end].firstIndex(of: 0x2D) {
+            var h = Tokenizer.fnvOffset
+            for b in text.bytes[token.start..<dash] { h = (h ^ UInt64(Tokenizer.lower(b))) &* Tokenizer.fnvPrime }
+            if lexicon.countryPhrases.singleWord(h) != nil { return false }
+        }
         if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
         // "G20", "APEC 2024": no digits in a person's name.
         for index in token.start..<token.end where Tokenizer.isDigit(text.bytes[index]) { return false }
