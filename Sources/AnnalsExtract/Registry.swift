@@ -140,7 +140,7 @@ struct Registry: Sendable {
             // country the readout names.
             if let title = person.title, let known = find(country: country, title: title) {
                 person.name = known.name
-            } else {
+            } else if person.role != .official {
                 let leaders = entries.filter { $0.country == country && ($0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader) }
                 if leaders.count == 1 { person.name = leaders[0].name; person.title = person.title ?? leaders[0].title }
             }
