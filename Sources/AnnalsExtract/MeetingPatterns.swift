@@ -38,6 +38,7 @@ enum MeetingPatterns {
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
     static let pronouns = W.set("him her them")
+    static let did = Tokenizer.hash("did")
     static let courtesy = Tokenizer.hash("courtesy")
     static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
     static let discussed = W.set("discussed")
@@ -98,6 +99,14 @@ enum MeetingPatterns {
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
+            // "..., as did Prime Minister X and Prime Minister Y": the same again, another pair.
+            if let asDid = (end..<max(end, sentence.end - 1)).first(where: { text.isWord($0, W.as_) && text.tokens[$0 + 1].hash == did }) {
+                let pair = a.actors[index].persons.filter { $0.first > asDid + 1 && $0.name != nil }
+                if pair.count >= 2, joined(text, pair[0].end, pair[1].first) {
+                    found.append(MeetingMatch(sentence: index, trigger: asDid, triggerEnd: asDid + 2, format: resolvedFormat,
+                                              participants: [participant(a, pair[0]), participant(a, pair[1])]))
+                }
+            }
         }
         if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
