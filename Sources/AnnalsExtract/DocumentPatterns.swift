@@ -8,6 +8,7 @@ enum DocumentPatterns {
     static let titleStops = W.set("which that setting signed was were during witnessed issued adopted exchanged with as setting outlining aimed")
     static let absorbers = W.set("including among between such")
     static let witnessed = W.set("witnessed")
+    static let bystanderVerbs = W.set("welcomed welcome welcomes hailed applauded noted appreciated praised expect expected forward")
     static let conjoinedVerbs = W.set("witnessed agreed discussed")
     static let headsOfState = W.set("state presidents leaders")
     static let premiers = W.set("premiers")
@@ -113,7 +114,9 @@ enum DocumentPatterns {
             let h = text.tokens[k].hash
             guard signingStarts.contains(h) else { continue }
             let isVerb = verbs.contains(h)
+            // "witnessed the signing of"; not "welcomed the signing of" (someone else's, or to come).
             let isNoun = nouns.contains(h) && text.isWord(k + 1, W.of)
+                && !(max(sentence.first, k - 3)..<k).contains(where: { text.isAny($0, bystanderVerbs) })
             guard isVerb || isNoun else { continue }
             if isVerb, MeetingPatterns.isUnrealised(text, before: k, from: sentence.first) { continue }
             if isVerb, text.isAny(k - 1, hadWords) { return [] }

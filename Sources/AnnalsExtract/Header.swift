@@ -39,7 +39,9 @@ struct Header: Sendable {
                 if header.city == nil, sentence.end - first <= 5 {
                     var k = first
                     while k < sentence.end {
-                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end)
+                            ?? lexicon.venues.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                            // "Kremlin, Moscow", "THE WHITE HOUSE": where the readout is written.
                             if match.end == sentence.end { header.city = match.value.name; header.cityCountry = match.value.code }
                             k = match.end
                         } else if tokens[k].kind == .punct || tokens[k].isCapitalized { k += 1 } else { break }
