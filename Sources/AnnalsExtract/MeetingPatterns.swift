@@ -28,6 +28,7 @@ enum MeetingPatterns {
     static let spoke = W.set("spoke speaks talked talks conversed")
     static let received = W.set("received receives hosted hosts welcomed welcomes")
     static let called = W.set("called calls")
+    static let phoned = W.set("phoned telephoned rang")
     static let on = W.set("on upon")
     static let place = W.set("place")
     static let tookPlace = W.set("took")
@@ -139,11 +140,11 @@ enum MeetingPatterns {
         return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
     }
 
-    enum ObjectMode { case with, direct, received, hosted, between, none }
+    enum ObjectMode { case with, direct, received, hosted, between, called, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
-    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried conversed spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried conversed phoned telephoned rang spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
 
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
@@ -183,6 +184,10 @@ enum MeetingPatterns {
             return ("meeting", i + 1, .received)
         }
         if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "X phoned Y", "X called President Y": a call, its object right after.
+        if phoned.contains(h) || called.contains(h) && text.tokens.indices.contains(i + 1) && text.tokens[i + 1].isCapitalized {
+            return ("phone call", i + 1, .called)
+        }
         // "President Ruto and Vice President Alupo discussed ...": two named people talking.
         if discussed.contains(h) { return ("meeting", i + 1, .none) }
         // "took place the negotiations of A with B", "talks between A and B took place".
@@ -314,7 +319,7 @@ enum MeetingPatterns {
                 }
                 return Array(named.prefix(2))
             }
-        case .direct, .received, .hosted: break
+        case .direct, .received, .hosted, .called: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".
             let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
@@ -323,7 +328,7 @@ enum MeetingPatterns {
             guard let second = others.first else { return [] }
             return [participant(a, first), participant(a, second)]
         }
-        let window = mode == .received ? 12 : 3
+        let window = mode == .received ? 12 : (mode == .called ? 1 : 3)
         // "received a special message from President X": a one-way message, not a meeting.
         if mode == .received || mode == .hosted {
             var k = start
