@@ -52,7 +52,7 @@ let package = Package(
             "AnnalsSync",
             .product(name: "InMemoryLogging", package: "swift-log"),
         ]),
-        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog"]),
+        .testTarget(name: "AnnalsProjectionsTests", dependencies: ["AnnalsProjections", "AnnalsLog", "AnnalsDigest"]),
         // End to end: runs the built `annals` on temporary folders, as a user would.
         .testTarget(name: "AnnalsCLITests", dependencies: ["annals", "CSQLite"], exclude: ["Golden"]),
     ]

@@ -41,7 +41,7 @@ struct ActorResolver: Sendable {
 
     static let particles = W.set("bin binti bint ibn al el van von de da der den dos del du la le")
     /// Capitalised short words that may open a name right after a title ("General Secretary To Lam").
-    static let nameOpeners = W.set("to an do la le de da ma ho lo")
+    static let nameOpeners = W.set("to an do la le de da ma ho lo he")
     static let placePrepositions = W.set("at in from into near outside inside")
 
     func scan(_ from: Int, _ to: Int) -> Actors {
@@ -57,6 +57,11 @@ struct ActorResolver: Sendable {
                let match = lexicon.countryPhrases.longestMatch(in: tokens, from: i, limit: to) {
                 var after = match.end
                 if text.mark(after) == Token.possessive { after += 1 }
+                // "U.S. Treasury Secretary Janet Yellen": a department word or two before the title.
+                var skip = after
+                while skip < min(to, after + 2), tokens[skip].isCapitalized, lexicon.nonNameWords.contains(tokens[skip].hash),
+                      lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) == nil { skip += 1 }
+                if skip > after, lexicon.titles.longestMatch(in: tokens, from: skip, limit: to, accept: { $0.role != .honorific }) != nil { after = skip }
                 if lexicon.titles.longestMatch(in: tokens, from: after, limit: to, accept: { $0.role != .honorific }) != nil {
                     preCountry = (match.value.code, match.value.form == .capital ? 1 : 0)
                     actors.countries.append(CountryMention(first: i, end: match.end, code: match.value.code, form: match.value.form, inCompound: false))
@@ -115,6 +120,9 @@ struct ActorResolver: Sendable {
         guard token.kind == .word, token.isCapitalized else { return false }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
         if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
+        // "G20", "APEC 2024": no digits in a person's name.
+        for index in token.start..<token.end where Tokenizer.isDigit(text.bytes[index]) { return false }
+        if lexicon.cities.mayStart(token.hash), lexicon.cities.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.countryPhrases.mayStart(token.hash), lexicon.countryPhrases.longestMatch(in: text.tokens, from: i, limit: limit) != nil { return false }
         if lexicon.titles.mayStart(token.hash),
            lexicon.titles.longestMatch(in: text.tokens, from: i, limit: limit, accept: { $0.role != .honorific }) != nil { return false }
@@ -229,7 +237,8 @@ struct ActorResolver: Sendable {
                 continue
             }
             let h = tokens[i].hash
-            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive {
+            // "of the Republic of Korea to Viet Nam": an ambassador's host country is part of the title.
+            if h == W.the || h == W.of || h == W.and || h == W.for_ || tokens[i].isPossessive || h == W.to && country != nil {
                 i += 1
                 continue
             }

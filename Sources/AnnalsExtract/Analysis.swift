@@ -57,7 +57,7 @@ struct Analysis: Sendable {
         }
         for index in actors.indices where !actors[index].persons.isEmpty {
             var kept: [PersonMention] = []
-            for var person in actors[index].persons where registry.complete(&person) { kept.append(person) }
+            for var person in actors[index].persons where registry.complete(&person, lexicon: lexicon) { kept.append(person) }
             actors[index].persons = kept
         }
         self.registry = registry

@@ -42,15 +42,27 @@ struct Assembly {
             let matches = MeetingPatterns.find(a, sentence: index)
             if matches.isEmpty {
                 let resolved = mentions.first.flatMap { a.resolve($0, anchor: context) }
-                if let resolved, let first = mentions.first, first.first <= sentence.first + 8 { context = resolved }
+                // A date early in the sentence sets the day in context ("President Ruto yesterday
+                // received ..."), unless it dates a recalled meeting ("Building on their first
+                // conversation on Saturday, ...").
+                if let resolved, let first = mentions.first, first.first <= sentence.first + 8,
+                   RecalledMeetings.find(a, sentence: index, anchor: context).isEmpty { context = resolved }
                 days[index] = resolved ?? context
                 continue
             }
             var sentenceDay: Day?
+            // Resolve the sentence's dates in order, so "February 20 ... same day" stays the 20th.
+            var local = context
+            let resolved = mentions.map { mention -> Day? in
+                let day = a.resolve(mention, anchor: local)
+                if let day { local = day }
+                return day
+            }
             for match in matches {
-                let mention = mentions.last { $0.end <= match.trigger } ?? mentions.first { $0.first >= match.triggerEnd }
+                let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
+                let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
                 // An event page's date line dates a meeting the body leaves undated.
-                let day = mention.flatMap { a.resolve($0, anchor: context) } ?? context ?? a.header.eventDate
+                let day = (before ?? after).flatMap { resolved[$0] } ?? context ?? a.header.eventDate
                 if sentenceDay == nil { sentenceDay = day }
                 addMeeting(match, day: day)
             }
@@ -92,6 +104,8 @@ struct Assembly {
                 meetings[existing].evidence.append(a.evidence(match.sentence))
             }
             if meetings[existing].date == nil { meetings[existing].date = day?.iso }
+            // "received X" then "the two leaders held talks": talks.
+            if meetings[existing].format == "meeting", match.format == "talks", !recalled { meetings[existing].format = "talks" }
             return
         }
         var fact = Fact(type: "meeting", evidence: [a.evidence(match.sentence)])
@@ -110,7 +124,9 @@ struct Assembly {
     /// Gives participants the country and title the readout or lexicon knows, settles the main
     /// pair of countries, and gives a side without a country the other country of the pair.
     private mutating func settleCountries() {
-        let ranked = a.countriesByMentions()
+        var ranked = a.countriesByMentions()
+        // The dateline's country stands behind the readout's own side ("SINGAPORE, 12 March").
+        if let code = a.header.cityCountry, !ranked.contains(code) { ranked.append(code) }
         for m in meetings.indices {
             var people = meetings[m].participants ?? []
             for p in people.indices {

@@ -4,9 +4,11 @@ enum AttendancePatterns {
     static let present = W.set("present attended attending participated participate joined joining accompanied")
     static let events = W.set("meeting meetings talks negotiations events event above banquet ceremony ceremonies conversation call summit session discussions")
     static let cues = W.set("present attended attending participated participate joined joining accompanied took included includes including comprised")
+    static let presentBefore = W.set("was were also are is being officials those others all")
+    static let presentAfter = W.set("at during were was in")
     static let took = Tokenizer.hash("took"), part = Tokenizer.hash("part"), by = Tokenizer.hash("by")
     /// FACTS.md: a leader attending someone else's inauguration is not an attendance fact.
-    static let inauguration = W.set("inauguration investiture swearing-in inaugural")
+    static let inauguration = W.set("inauguration investiture swearing-in inaugural sworn transmission")
     static let delegation = W.set("delegation delegations")
     static let included = W.set("included includes including comprised")
 
@@ -28,8 +30,10 @@ enum AttendancePatterns {
             var fact = Fact(type: "attendance", evidence: [a.evidence(index)])
             fact.persons = persons.sorted()
             fact.date = s.day(index)?.iso
-            if let existing = facts.firstIndex(where: { $0.persons == fact.persons && $0.date == fact.date }) {
+            // One meeting, one list of officials: sentences naming more of them add to it.
+            if let existing = facts.firstIndex(where: { $0.date == fact.date }) {
                 facts[existing].evidence += fact.evidence
+                facts[existing].persons = Array(Set((facts[existing].persons ?? []) + persons)).sorted()
             } else {
                 facts.append(fact)
             }
@@ -56,7 +60,13 @@ enum AttendancePatterns {
                 if events.contains(h) { sawEvent = true }
                 continue
             }
-            if h == W.present { return true }
+            if h == W.present {
+                // "were present", "Present were", "present at the talks"; not "the present situation".
+                if k == sentence.first || text.isAny(k - 1, presentBefore) || text.isAny(k + 1, presentAfter)
+                    || text.tokens[min(k + 1, sentence.end - 1)].kind == .punct { return true }
+                continue
+            }
+            if text.isWord(k + 1, by) { return true }
             // "The talks ... were attended by ...", "In the negotiations participated ...".
             if sawEvent { return true }
             // "attended the meeting", "took part in the talks": the object says what was attended.

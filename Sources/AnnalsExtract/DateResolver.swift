@@ -87,7 +87,7 @@ enum DateResolver {
                 return DateMention(first: i, end: j + 1, expression: .month(year: y, month: month))
             }
             if text.isWord(i - 1, W.last) { return DateMention(first: i - 1, end: i + 1, expression: .vague) }
-            if token.isCapitalized, h != Tokenizer.hash("may"), h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) {
+            if token.isCapitalized, h != Tokenizer.hash("may") && h != Tokenizer.hash("march") || text.isWord(i - 1, W.in_) || text.isWord(i - 1, W.since) {
                 return DateMention(first: i, end: i + 1, expression: .month(year: nil, month: month))
             }
             return nil
@@ -153,6 +153,9 @@ enum DateResolver {
             var value = 0, digits = 0
             for byte in text.bytes[tokens[i].start..<tokens[i].end] {
                 if byte == 0x2E { parts.append(value); value = 0; digits = 0; continue }
+                // No part of a date has more than four digits; a longer run (or another byte)
+                // is not a date, and must not overflow `value` ("1.00000000000000000000").
+                guard Tokenizer.isDigit(byte), digits < 4 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             }

@@ -49,7 +49,15 @@ enum DocumentPatterns {
             var consumedUntil = sentence.first
             var batchSeen = -1
             var batchFact: Int?
+            var previousBatchEnd = -1
             for head in heads where head.first >= consumedUntil && triggers.contains(where: { isLinked(a.text, head, to: $0, in: sentence) }) {
+                // "14 agreements and memoranda of understanding": one batch, named twice.
+                if head.kind.isBatch, previousBatchEnd >= 0, head.first - previousBatchEnd <= 2,
+                   (previousBatchEnd..<head.first).allSatisfy({ a.text.isWord($0, W.and) || a.text.mark($0) == 0x2C }) {
+                    previousBatchEnd = head.end
+                    continue
+                }
+                if head.kind.isBatch { previousBatchEnd = head.end }
                 var fact = Fact(type: "document", evidence: [a.evidence(index)])
                 fact.kind = head.kind.kind
                 fact.date = s.day(index)?.iso

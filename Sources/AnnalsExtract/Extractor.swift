@@ -43,19 +43,32 @@ public struct Extractor: Sendable {
             if ta != tb { return ta < tb }
             return ($0.evidence.first?.start ?? 0, $0.evidence.first?.end ?? 0) < ($1.evidence.first?.start ?? 0, $1.evidence.first?.end ?? 0)
         }
+        // One SHA-256 of the source name per readout; each fact's id then folds its type and key
+        // fields into that digest (FNV-1a, 64 bits): stable across runs, distinct within a readout.
+        let digest = SHA256.hash(Array(source.utf8))
         var used = Set<String>()
         for index in sorted.indices {
-            let base = source + "\n" + sorted[index].type + "\n" + key(sorted[index])
-            var id = "f-" + SHA256.hex(base).prefix(16)
-            var attempt = 1
-            while used.contains(id) {
+            let base = sorted[index].type + "\n" + key(sorted[index])
+            var attempt = 0
+            var id: String
+            repeat {
                 attempt += 1
-                id = "f-" + SHA256.hex(base + "\n\(attempt)").prefix(16)
-            }
+                id = "f-" + identifier(digest, base, attempt)
+            } while used.contains(id)
             used.insert(id)
             sorted[index].id = id
         }
         return sorted
+    }
+
+    /// 16 hex digits of FNV-1a over the source digest, the fact's key and an attempt number.
+    static func identifier(_ digest: [UInt8], _ key: String, _ attempt: Int) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in digest { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        h = (h ^ UInt64(attempt)) &* 0x0000_0100_0000_01b3
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The fields that make a fact the fact it is (not its evidence or optional details).

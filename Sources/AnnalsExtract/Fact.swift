@@ -29,7 +29,8 @@ public struct Participant: Sendable, Codable, Hashable {
 /// One struct for all types keeps the JSON, the log payload and the projections' decoding in one
 /// shape; `jsonLine`/`Codable` use the snake_case keys of FACTS.md.
 public struct Fact: Sendable, Codable, Hashable {
-    /// Stable id: "f-" and 16 hex digits of SHA-256 over source, type and key fields.
+    /// Stable id: "f-" and 16 hex digits derived from the source name (its SHA-256), the type and
+    /// the key fields, so re-extracting the same text gives the same ids.
     public var id: String
     /// `meeting`, `partnership`, `document`, `attendance`, `position`, `cooperation` or `ceremony`.
     public var type: String

@@ -4,6 +4,8 @@ struct Header: Sendable {
     var published: Day?
     /// The city of a dateline or date line ("BEIJING, 7 Nov —", "Baku, 2024-10-14").
     var city: String?
+    /// The country of that city.
+    var cityCountry: String?
     /// The token where prose begins after a header written on the same line as the text.
     var bodyStart: Int = 0
     /// The date of an event page ("May 23, 2024, 15:10 / The Kremlin, Moscow", a dateline): the
@@ -33,6 +35,16 @@ struct Header: Sendable {
             }
             if sentence.isHeadline {
                 if sentence.end - first <= 14 { header.readDateLine(text, sentence, lexicon: lexicon) }
+                // A place line: "Kremlin, Moscow", "Ulaanbaatar".
+                if header.city == nil, sentence.end - first <= 5 {
+                    var k = first
+                    while k < sentence.end {
+                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                            if match.end == sentence.end { header.city = match.value.name; header.cityCountry = match.value.code }
+                            k = match.end
+                        } else if tokens[k].kind == .punct || tokens[k].isCapitalized { k += 1 } else { break }
+                    }
+                }
                 continue
             }
             if sentence.isListItem { continue }
@@ -48,8 +60,10 @@ struct Header: Sendable {
         guard published == nil else { return }
         var i = sentence.first
         var city: String?
+        var cityCountry: String?
         if let match = lexicon.cities.longestMatch(in: text.tokens, from: i, limit: sentence.end), text.mark(match.end) == 0x2C {
             city = match.value.name
+            cityCountry = match.value.code
             i = match.end + 1
         }
         // "Press release, 15 July 2025", "VNA - 24/09/2024 10:20": the first full date of the line.
@@ -57,7 +71,7 @@ struct Header: Sendable {
             guard case let .day(year?, month, day) = mention.expression else { continue }
             published = Day(year: year, month: month, day: day)
             eventDate = published
-            if self.city == nil { self.city = city }
+            if self.city == nil { self.city = city; self.cityCountry = cityCountry }
             return
         }
     }
@@ -69,7 +83,7 @@ struct Header: Sendable {
         guard let match = lexicon.cities.longestMatch(in: text.tokens, from: start, limit: sentence.end) else { return }
         var j = match.end
         if text.mark(j) == 0x28 {
-            if city == nil { city = match.value.name }
+            if city == nil { city = match.value.name; cityCountry = match.value.code }
             return
         }
         guard text.mark(j) == 0x2C else { return }
@@ -83,7 +97,7 @@ struct Header: Sendable {
             guard case let .day(year, month, day) = mention.expression else { continue }
             let after = text.mark(mention.end)
             guard year != nil || after == 0x28 || after == 0x2F || after == 0x2D || after == 0x2E || after == 0x3A else { return }
-            if city == nil { city = match.value.name }
+            if city == nil { city = match.value.name; cityCountry = match.value.code }
             if published == nil, let y = year ?? yearHint {
                 published = Day(year: y, month: month, day: day)
                 eventDate = published

@@ -45,7 +45,7 @@ public struct Lexicon: Sendable {
     /// The files a lexicon directory must hold; `cities.tsv` and `people.tsv` are optional.
     public static let requiredFiles = ["countries.tsv", "titles.tsv", "levels.tsv", "ranks.tsv", "documents.tsv",
                                        "ceremonies.tsv", "areas.tsv", "nonname-words.txt"]
-    public static let optionalFiles = ["cities.tsv", "people.tsv"]
+    public static let optionalFiles = ["cities.tsv", "people.tsv", "venues.tsv"]
 
     var countries: [String: Country] = [:]
     var countryPhrases = PhraseTable<CountryPhrase>()
@@ -55,9 +55,12 @@ public struct Lexicon: Sendable {
     var ceremonies = PhraseTable<String>()
     var areas = PhraseTable<String>()
     var cities = PhraseTable<City>()
+    /// Venues to the city they are in ("White House" is in Washington).
+    var venues = PhraseTable<City>()
     var people = PhraseTable<Person>()
     var nonNameWords = WordSet([])
     private var ranks: [String: Int] = [:]
+    private var capitals: [String: String] = [:]
 
     /// The canonical partnership levels, lowest rank first (ties in file order).
     public private(set) var levels: [String] = []
@@ -69,6 +72,9 @@ public struct Lexicon: Sendable {
     ///
     /// Projections compare ranks to tell an upgrade from a downgrade.
     public func rank(ofLevel level: String) -> Int? { ranks[level] }
+
+    /// The capital of a country code (the first listed), or nil.
+    func capital(of code: String) -> String? { capitals[code] }
 
     /// The common English name of a country code ("CN" is "China"), or nil.
     public func countryName(_ code: String) -> String? { countries[code]?.name }
@@ -125,6 +131,10 @@ public struct Lexicon: Sendable {
             try Lexicon.checkCode(row.fields[1], row)
             cities.insert(row.fields[0], City(name: row.fields[0], code: row.fields[1]), rule: .capitalized)
         }
+        for row in try rows("venues.tsv", fields: 3...3) {
+            try Lexicon.checkCode(row.fields[2], row)
+            venues.insert(row.fields[0], City(name: row.fields[1], code: row.fields[2]), rule: .capitalized)
+        }
         for row in try rows("people.tsv", fields: 3...3) {
             let country = row.fields[1] == "-" ? nil : row.fields[1]
             if let country { try Lexicon.checkCode(country, row) }
@@ -139,6 +149,7 @@ public struct Lexicon: Sendable {
         ceremonies.compile()
         areas.compile()
         cities.compile()
+        venues.compile()
         people.compile()
     }
 
@@ -157,10 +168,12 @@ public struct Lexicon: Sendable {
             for demonym in row.variants(2) {
                 countryPhrases.insert(demonym, CountryPhrase(code: code, form: .demonym), rule: .capitalized)
             }
-            let capitals = row.variants(3)
-            for capital in capitals {
-                countryPhrases.insert(capital, CountryPhrase(code: code, form: .capital), rule: .capitalized)
-                cities.insert(capital, City(name: capitals[0], code: code), rule: .capitalized)
+            // "Peking=Beijing": another spelling of a city; otherwise each capital is itself.
+            for capital in row.variants(3) {
+                if capitals[code] == nil { capitals[code] = String(capital.split(separator: "=").last ?? Substring(capital)) }
+                let parts = capital.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+                countryPhrases.insert(parts[0], CountryPhrase(code: code, form: .capital), rule: .capitalized)
+                cities.insert(parts[0], City(name: parts.count == 2 ? parts[1] : parts[0], code: code), rule: .capitalized)
             }
         }
     }

@@ -13,14 +13,14 @@ struct MeetingMatch: Sendable {
 /// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
-    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained")
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays")
     static let nouns = WordMap<String>([
         Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
     static let spoke = W.set("spoke speaks talked talks")
@@ -35,7 +35,9 @@ enum MeetingPatterns {
     static let phoneWords = W.set("phone telephone")
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
-    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings call delegation")
+    static let pronouns = W.set("him her them")
+    static let courtesy = Tokenizer.hash("courtesy")
+    static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
     static let discussed = W.set("discussed")
     static let clauseBreak = W.set("said says noted stressed added that which whereas while but")
 
@@ -48,19 +50,23 @@ enum MeetingPatterns {
         // of thousands of verbs (a hostile file) must not cost its length squared.
         var sentenceIsPast: Bool?
         var medium: Medium?
-        let datesAreLoose = hasLooseDatesOnly(a, index)
+        let sentencePinsDay = pinsDay(a, index)
+        var courtesyAt: Int??
+        var lastTalksAt: Int??
         var i = sentence.first
         while i < sentence.end {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            if isRecalled(a, index, trigger: i, looseDatesOnly: datesAreLoose) { continue }
+            if isRecalled(a, index, trigger: i, pinsDay: sentencePinsDay) { continue }
             if object == .between {
                 if sentenceIsPast == nil { sentenceIsPast = isPast(text, sentence) }
                 if sentenceIsPast == false { continue }
             }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             if object == .none, participants.count < 2 { continue }
+            // "a dinner hosted by X and Mrs. Y": a passive needs a person as its subject.
+            if object == .hosted || object == .received, text.isWord(end, W.by), participants.isEmpty { continue }
             participants += objects(a, index, after: end, mode: object)
             // "Prime Minister held talks with Prime Minister Tshering Tobgay": a bare title is the
             // one person of that title the readout names who is not the other side.
@@ -91,19 +97,54 @@ enum MeetingPatterns {
                         resolvedFormat = "phone call"
                     }
                 }
+                if courtesyAt == nil { courtesyAt = (sentence.first..<sentence.end).first { text.tokens[$0].hash == courtesy } }
+                if let at = courtesyAt ?? nil, at < i + 6 { resolvedFormat = "meeting" }
+                // "received X ..., where they held talks", "hosted X for bilateral talks".
+                if object == .received || object == .hosted {
+                    if lastTalksAt == nil { lastTalksAt = (sentence.first..<sentence.end).last { text.tokens[$0].hash == W.talks } }
+                    if let at = lastTalksAt ?? nil, at >= end { resolvedFormat = "talks" }
+                }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
         }
+        if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
+    }
+
+    static let frames = W.set("in during")
+    static let frameDeterminers = W.set("a an the his her their")
+
+    /// "In a phone call with President X, President Y said ...": the meeting named as the frame
+    /// of the sentence, its principals the person after "with" and the subject of the clause.
+    static func framed(_ a: Analysis, _ index: Int) -> MeetingMatch? {
+        let sentence = a.sentences[index]
+        let text = a.text
+        let k = sentence.first
+        guard text.isAny(k, frames), text.isAny(k + 1, frameDeterminers) else { return nil }
+        var j = k + 2
+        while j < sentence.end, j - k < 6, text.isAny(j, nounModifiers) { j += 1 }
+        guard j < sentence.end, let format = nouns[text.tokens[j].hash], text.isWord(j + 1, W.with) else { return nil }
+        let persons = a.actors[index].persons.filter { $0.name != nil || $0.country != nil }
+        guard let other = persons.first(where: { $0.first >= j + 2 && $0.first - (j + 2) <= 2 }) else { return nil }
+        // The clause's subject: the first person after the comma that closes the frame.
+        guard let comma = (other.end..<sentence.end).first(where: { text.mark($0) == 0x2C }),
+              let subject = persons.first(where: { $0.first > comma && $0.first - comma <= 3 }) else { return nil }
+        if isUnrealised(text, before: subject.end + 1, from: subject.end) { return nil }
+        var resolvedFormat = format
+        for t in k...j where phoneWords.contains(text.tokens[t].hash) { resolvedFormat = "phone call" }
+        for t in k...j where videoWords.contains(text.tokens[t].hash) { resolvedFormat = "video call" }
+        let pair = [participant(a, subject), participant(a, other)]
+        guard !pair[0].name.isEmpty, !pair[1].name.isEmpty, !samePerson(pair[0], pair[1]) else { return nil }
+        return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
     }
 
     enum ObjectMode { case with, direct, received, hosted, between, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
-    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
 
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
@@ -116,7 +157,7 @@ enum MeetingPatterns {
             var j = i + 1
             var steps = 0
             // "held a bilateral meeting", "held a Japan-Indonesia Summit Meeting".
-            while j < limit, steps < 6, text.isAny(j, nounModifiers)
+            while j < limit, steps < 8, text.isAny(j, nounModifiers)
                     || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word
                     || (text.tokens[j].mark == 0x27 || text.tokens[j].isPossessive) && j > i + 1 && text.tokens[j - 1].isCapitalized {
                 j += 1
@@ -126,7 +167,7 @@ enum MeetingPatterns {
             if j < limit, let format = nouns[text.tokens[j].hash] {
                 if format == "video call", !text.isWord(j - 1, W.video) && text.tokens[j].hash != Tokenizer.hash("videoconference") { return nil }
                 if format == "phone call", !(text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) || text.isWord(j - 1, W.video)) {
-                    if text.tokens[j].hash == Tokenizer.hash("call") { return nil }
+                    if text.tokens[j].hash == Tokenizer.hash("call"), !text.isWord(j - 1, courtesy) { return nil }
                 }
                 var format = format
                 if text.isWord(j - 1, W.video) { format = "video call" }
@@ -155,22 +196,33 @@ enum MeetingPatterns {
 
     /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
     /// reported, whose day the text does not pin.
-    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int, looseDatesOnly: Bool) -> Bool {
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int, pinsDay: Bool) -> Bool {
         let text = a.text
         let first = a.sentences[index].first
         if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
         if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
-        return looseDatesOnly
+        // A year or month near the verb and no day anywhere: "met in Kazan last October".
+        if pinsDay { return false }
+        // Date mentions are in text order: the ones near the verb are found by binary search.
+        let mentions = a.dates[index]
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].first < trigger - 4 { low = middle + 1 } else { high = middle }
+        }
+        for m in mentions[low...] {
+            guard m.first < trigger + 10 else { break }
+            switch m.expression {
+            case .year, .month, .vague: return true
+            default: continue
+            }
+        }
+        return false
     }
 
-    /// The sentence dates its events only loosely (a year, a month, "recently"), pinning no day.
-    static func hasLooseDatesOnly(_ a: Analysis, _ index: Int) -> Bool {
-        let mentions = a.dates[index]
-        let pinned = mentions.contains { $0.expression.pinsDay }
-        let loose = mentions.contains { m in
-            switch m.expression { case .year, .month, .vague: return true; default: return false }
-        }
-        return loose && !pinned
+    /// Whether the sentence pins a day anywhere (worked out once per sentence).
+    static func pinsDay(_ a: Analysis, _ index: Int) -> Bool {
+        a.dates[index].contains { $0.expression.pinsDay }
     }
 
     /// The media a sentence names anywhere ("via video link", "by phone").
@@ -239,7 +291,8 @@ enum MeetingPatterns {
             }
             return result
         }
-        // "The US, Russia, and Switzerland met": countries as the sides.
+        // "The US, Russia, and Switzerland met": countries as the sides (not for "discussed").
+        if text.isAny(trigger, discussed) { return [] }
         let countries = a.actors[index].countries.filter { $0.end <= trigger && !$0.inCompound && $0.form == .name }
         guard countries.count >= 2 else { return [] }
         return countries.map { Participant(name: a.lexicon.countryName($0.code) ?? $0.code, country: $0.code, title: nil) }
@@ -252,7 +305,7 @@ enum MeetingPatterns {
         for k in from..<to {
             let h = text.tokens[k].hash
             if h == W.and { sawAnd = true; continue }
-            if h == W.his || h == W.her || h == W.their || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
+            if h == W.his || h == W.her || h == W.their || h == W.the || text.tokens[k].mark == 0x2C || text.tokens[k].isPossessive { continue }
             if text.tokens[k].isCapitalized { continue }
             return false
         }
@@ -268,13 +321,23 @@ enum MeetingPatterns {
         case .with:
             var k = end
             var steps = 0
-            while k < sentence.end, steps < 10, !text.isWord(k, W.with) {
+            while k < sentence.end, steps < 10, !text.isWord(k, W.with), !(text.isWord(k, W.on) && k == end) {
                 if text.mark(k) == 0x2E || text.mark(k) == 0x3B { return [] }
                 k += 1
                 steps += 1
             }
-            guard text.isWord(k, W.with) else { return [] }
+            guard text.isWord(k, W.with) || text.isWord(k, W.on) else { return [] }
             start = k + 1
+            // "held a welcoming ceremony for X ... and then held talks with him": the people the
+            // sentence named before.
+            if text.isAny(start, pronouns) {
+                var named: [Participant] = []
+                for p in a.actors[index].persons where p.end <= end && p.name != nil {
+                    let candidate = participant(a, p)
+                    if !named.contains(where: { samePerson($0, candidate) }) { named.append(candidate) }
+                }
+                return Array(named.prefix(2))
+            }
         case .direct, .received, .hosted: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".

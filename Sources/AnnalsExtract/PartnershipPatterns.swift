@@ -35,8 +35,15 @@ enum PartnershipPatterns {
             for (position, mention) in mentions.enumerated() {
                 var action = "referenced"
                 var trigger = mention.trigger
-                if let t = trigger, raising.contains(text.tokens[t].hash), !((t + 1)..<mention.first).contains(where: { text.isWord($0, W.to) || text.isWord($0, into) }) {
-                    trigger = nil
+                if let t = trigger, raising.contains(text.tokens[t].hash) {
+                    // The new level is the first one after "to": "elevate relations ... to a
+                    // community ..., building on the partnership" raises only the community.
+                    let to = ((t + 1)..<mention.first).last { text.isWord($0, W.to) || text.isWord($0, into) }
+                    if let to {
+                        if mentions.contains(where: { $0.first > to && $0.first < mention.first }) { trigger = nil }
+                    } else {
+                        trigger = nil
+                    }
                 }
                 if trigger == nil, mention.level == "community with a shared future" {
                     trigger = (max(sentence.first, mention.first - 6)..<mention.first).last { text.isAny($0, building) }
@@ -85,7 +92,7 @@ enum PartnershipPatterns {
     static func trigger(_ text: Text, before first: Int, from start: Int) -> Int? {
         var k = first - 1
         var steps = 0
-        while k >= start, steps < 14 {
+        while k >= start, steps < 22 {
             let t = text.tokens[k]
             if t.mark == 0x3B || t.mark == 0x2E { return nil }
             if establish.contains(t.hash) { return k }
@@ -128,7 +135,9 @@ enum PartnershipPatterns {
         // Partnership concluded in 2009 to a ..." recalls the old level, not the new one.
         var middle = trigger + 1
         for k in (trigger + 1)..<max(trigger + 1, first) where text.isWord(k, W.to) || text.isWord(k, PartnershipPatterns.into) { middle = k }
-        let upper = min(sentence.end, end + 4)
+        // After the level, to the end of its clause: "... for the new era in May".
+        var upper = end
+        while upper < sentence.end, upper < end + 10, text.mark(upper) != 0x2C, text.mark(upper) != 0x3B, text.mark(upper) != 0x2E { upper += 1 }
         let ranges = [lower..<trigger, middle..<first, end..<upper]
         for range in ranges where !range.isEmpty {
             for k in range where text.isAny(k, W.background) { return true }

@@ -21,14 +21,45 @@ struct Places {
     /// says where it was held, else the dateline's city.
     func city(_ index: Int) -> String? {
         if let city = cityIn(index, strict: false) { return city }
+        if let city = venueCity(index) { return city }
         let end = min(a.sentences.count, index + 4)
         for next in (index + 1)..<max(end, index + 1) {
             let sentence = a.sentences[next]
             var held = false
             for k in sentence.first..<sentence.end where a.text.isAny(k, Places.heldVerbs) { held = true; break }
-            if held, let city = cityIn(next, strict: true) { return city }
+            if held, let city = cityIn(next, strict: true) ?? venueCity(next) { return city }
         }
-        return a.header.city
+        // "This Tuesday, in Mexico City, ..." just before; then the dateline's city; then the
+        // capital of the country a state or official visit is paid to.
+        for previous in stride(from: index - 1, through: max(0, index - 2), by: -1) where !a.sentences[previous].isHeadline {
+            if let city = cityIn(previous, strict: true) { return city }
+        }
+        return a.header.city ?? visitedCapital(index)
+    }
+
+    /// The city of a venue the sentence names ("to the White House", "at Tashichhodzong").
+    func venueCity(_ index: Int) -> String? {
+        let sentence = a.sentences[index]
+        var k = sentence.first
+        while k < sentence.end {
+            if a.lexicon.venues.mayStart(a.text.tokens[k].hash),
+               let match = a.lexicon.venues.longestMatch(in: a.text.tokens, from: k, limit: sentence.end) { return match.value.name }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "on a state visit to Bhutan": the capital of the country visited.
+    func visitedCapital(_ index: Int) -> String? {
+        for other in [index] + Array(a.sentences.indices) where !a.sentences[other].isHeadline {
+            let sentence = a.sentences[other]
+            for k in sentence.first..<sentence.end where a.text.isWord(k, W.visit) && a.text.isWord(k + 1, W.to) {
+                guard let country = a.actors[other].countries.first(where: { $0.first == k + 2 || $0.first == k + 3 }),
+                      let name = a.lexicon.capital(of: country.code) else { continue }
+                return name
+            }
+        }
+        return nil
     }
 
     /// A city the sentence itself names ("their talks in Ulaanbaatar"), without fallbacks.
@@ -44,6 +75,8 @@ struct Places {
                   let match = a.lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) else { k += 1; continue }
             if a.text.isWord(k - 1, W.in_) { return match.value.name }
             let next = match.end
+            // "the Port of Mombasa", "from Kampala": not where the meeting was.
+            if a.text.isWord(k - 1, W.of) || a.text.isWord(k - 1, W.from) || a.text.isWord(k - 1, W.to) { k = match.end; continue }
             let continues = next < sentence.end && tokens[next].isCapitalized && a.lexicon.nonNameWords.contains(tokens[next].hash)
             if loose == nil, !continues, !tokens[next < sentence.end ? next : k].isPossessive { loose = match.value.name }
             k = match.end

@@ -9,7 +9,7 @@ enum RecalledMeetings {
         ("talks", "talks"), ("negotiations", "talks"), ("meeting", "meeting"), ("summit", "meeting"), ("discussion", "meeting"),
         ("conversation", "phone call"), ("call", "phone call"),
     ].map { (Tokenizer.hash($0.0), $0.1) })
-    static let modifiers = W.set("first second third last previous recent productive fruitful good useful phone telephone video virtual summit bilateral substantive")
+    static let modifiers = W.set("first second third last previous recent productive fruitful good useful phone telephone video virtual bilateral substantive")
     static let virtual = W.set("virtual video")
 
     struct Match {

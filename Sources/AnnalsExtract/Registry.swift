@@ -33,7 +33,9 @@ struct Registry: Sendable {
         guard let name = mention.name else { return }
         let words = mention.words.isEmpty ? Registry.words(of: name) : mention.words
         guard words.count >= 2 else { return }
-        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) }) {
+        // Same words but different offices ("King Abdullah II", "Crown Prince Al Hussein bin
+        // Abdullah II") are different people.
+        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) && ($0.title == nil || mention.title == nil || $0.title == mention.title) }) {
             var entry = entries[index]
             entry.mentions += 1
             if words.count > entry.words.count { entry.name = name; entry.words = words }
@@ -80,7 +82,7 @@ struct Registry: Sendable {
     /// Completes a mention: the full name for a surname ("Xi", "President Ruto"), the person for a
     /// title and country ("the Azerbaijani President"), and the country and title other mentions
     /// or the lexicon give. Returns false for a lone word that names no one the readout knows.
-    func complete(_ person: inout PersonMention) -> Bool {
+    func complete(_ person: inout PersonMention, lexicon: Lexicon) -> Bool {
         if person.isReference {
             guard let name = person.name, let known = find(name) else { return false }
             person.name = known.name
@@ -91,6 +93,11 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
+        } else if person.name != nil, person.country == nil, let last = person.words.last {
+            // "President Biden": the country the lexicon's people of that name share (the name
+            // stays as written, which the full name contains).
+            let countries = Set(lexicon.people.values.filter { Registry.words(of: $0.name).last == last }.compactMap(\.country))
+            if countries.count == 1 { person.country = countries.first }
         } else if person.name == nil, let country = person.country {
             // "the Azerbaijani President", "the Colombian head of State": the one leader of that
             // country the readout names.

@@ -193,26 +193,34 @@ enum Tokenizer {
 
     /// Joins dotted acronyms into one token ("U.S.", "U.K.", "H.E."), so they match as names do.
     static func mergeAcronyms(_ tokens: inout [Token], _ bytes: UnsafeBufferPointer<UInt8>) {
+        // Most texts have none: look before building a new array.
+        var any = false
+        for i in 0..<max(0, tokens.count - 3) where tokens[i].length == 1 && tokens[i].kind == .word && tokens[i + 1].mark == 0x2E
+            && tokens[i + 2].length == 1 && tokens[i + 3].mark == 0x2E {
+            any = true
+            break
+        }
+        guard any else { return }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.kind == .word, t.length == 1, t.isCapitalized, i + 3 < tokens.count,
+            if t.kind == .word, t.length == 1, i + 3 < tokens.count,
                tokens[i + 1].mark == 0x2E, tokens[i + 1].start == t.end,
-               tokens[i + 2].kind == .word, tokens[i + 2].length == 1, tokens[i + 2].isCapitalized, tokens[i + 2].start == tokens[i + 1].end,
+               tokens[i + 2].kind == .word, tokens[i + 2].length == 1, tokens[i + 2].isCapitalized == t.isCapitalized, tokens[i + 2].start == tokens[i + 1].end,
                tokens[i + 3].mark == 0x2E, tokens[i + 3].start == tokens[i + 2].end {
                 var j = i
                 var hash = fnvOffset
                 var end = t.end
-                while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].length == 1, tokens[j].isCapitalized,
+                while j + 1 < tokens.count, tokens[j].kind == .word, tokens[j].length == 1, tokens[j].isCapitalized == t.isCapitalized,
                       tokens[j + 1].mark == 0x2E, tokens[j + 1].start == tokens[j].end, j == i || tokens[j].start == end {
                     hash = (hash ^ UInt64(lower(bytes[tokens[j].start]))) &* fnvPrime
                     hash = (hash ^ 0x2E) &* fnvPrime
                     end = tokens[j + 1].end
                     j += 2
                 }
-                out.append(Token(start: t.start, end: end, hash: hash, kind: .word, isCapitalized: true, isAllCaps: true,
+                out.append(Token(start: t.start, end: end, hash: hash, kind: .word, isCapitalized: t.isCapitalized, isAllCaps: t.isCapitalized,
                                  newlinesBefore: t.newlinesBefore, mark: 0))
                 i = j
                 continue

@@ -25,7 +25,7 @@ enum W {
     static let other = Tokenizer.hash("other"), others = Tokenizer.hash("others"), several = Tokenizer.hash("several")
     static let visit = Tokenizer.hash("visit"), during = Tokenizer.hash("during"), time = Tokenizer.hash("time")
     static let letters = Tokenizer.hash("letters"), exchanged = Tokenizer.hash("exchanged")
-    static let present = Tokenizer.hash("present"), also = Tokenizer.hash("also")
+    static let present = Tokenizer.hash("present"), also = Tokenizer.hash("also"), since = Tokenizer.hash("since")
     static let delegation = Tokenizer.hash("delegation"), included = Tokenizer.hash("included"), includes = Tokenizer.hash("includes")
 
     static let months: WordMap<Int> = {

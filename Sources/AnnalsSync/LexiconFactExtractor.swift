@@ -41,15 +41,10 @@ public struct LexiconFactExtractor: FactExtracting {
         return "relation/" + countries.sorted().joined(separator: "-")
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// The fact's JSON (FACTS.md) with `source` and `extractor` added, keys sorted.
+    /// The fact's JSON (FACTS.md, in its key order, as `annals extract --json` prints it) with
+    /// `extractor` and `source` added at the end.
     public static func payload(for fact: Fact, source: String, extractor: String) -> [UInt8] {
-        var bytes = (try? Array(encoder.encode(fact))) ?? Array("{}".utf8)
+        var bytes = Array(fact.jsonLine().utf8)
         guard bytes.last == UInt8(ascii: "}") else { return bytes }
         bytes.removeLast()
         var tail: [UInt8] = bytes.count > 1 ? [UInt8(ascii: ",")] : []

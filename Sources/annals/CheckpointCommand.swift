@@ -8,11 +8,11 @@ struct CheckpointCommand: ParsableCommand {
         abstract: "Record and print the log's head as SEQ:HASH, to store outside the database.",
         discussion: "Later, `annals verify --expect SEQ:HASH` proves the log still holds that head and nothing was cut or rewritten.")
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "A note kept with the checkpoint (ticket, reason).") var note: String?
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readWrite)
             guard let entry = try Checkpoints.take(in: log, note: note) else {
                 throw CLIError.input("the log is empty: nothing to anchor yet")

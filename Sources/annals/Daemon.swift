@@ -84,33 +84,58 @@ final class Daemon: Sendable {
         watcher.start()
         logger.info("watching \(root)")
         var retries: [String: Int] = [:]
+        var needsRescan = false
         for await batch in watcher.changes {
             if isStopping { break }
-            if batch.needsFullRescan {
-                logger.notice("full rescan of \(root) (the watcher lost track of events)")
-                _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
-                continue
-            }
-            var names = batch.changed + batch.removed
-            names += retries.keys
-            let result = try reconciler.reconcile(names: names, complete: false, shouldStop: { isStopping }, read: loader.load)
-            retries = retries.filter { result.retry.contains($0.key) }
-            for name in result.retry {
-                let attempts = retries[name, default: 0] + 1
-                if attempts > 50 {
-                    logger.warning("skipped \(name): still being written after \(attempts) attempts; it will be read when it next changes")
-                    retries[name] = nil
-                } else {
-                    retries[name] = attempts
+            do {
+                if batch.needsFullRescan || needsRescan {
+                    if batch.needsFullRescan { logger.notice("full rescan of \(root) (the watcher lost track of events)") }
+                    _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                    needsRescan = false
+                    continue
                 }
-            }
-            if !retries.isEmpty {
-                try? await Task.sleep(for: .milliseconds(max(settings.settleMilliseconds, 20)))
-                let again = try reconciler.reconcile(names: Array(retries.keys), complete: false, shouldStop: { isStopping }, read: loader.load)
-                retries = retries.filter { again.retry.contains($0.key) }
+                retries = try apply(batch, retries: retries, reconciler: reconciler, loader: loader)
+                if !retries.isEmpty {
+                    try? await Task.sleep(for: .milliseconds(max(settings.settleMilliseconds, 20)))
+                    let again = try reconciler.reconcile(names: Array(retries.keys), complete: false,
+                                                         shouldStop: { isStopping }, read: loader.load)
+                    retries = retries.filter { again.retry.contains($0.key) }
+                }
+            } catch {
+                // The database is busy, full or unwritable for a moment: nothing was half written
+                // (each readout is one transaction), so wait and compare the whole folder again.
+                logger.error("could not record changes: \(error); retrying with a full rescan in 2 s")
+                needsRescan = true
+                try? await Task.sleep(for: .seconds(2))
+                if !isStopping {
+                    do {
+                        _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                        needsRescan = false
+                    } catch {
+                        logger.error("still cannot record changes: \(error); will retry on the next change")
+                    }
+                }
             }
         }
         logger.info("stopped")
+    }
+
+    /// Records one settled batch; returns the names still being written, with their attempt counts.
+    private func apply(_ batch: FolderChangeBatch, retries: [String: Int], reconciler: FolderReconciler,
+                       loader: ReadoutLoader) throws -> [String: Int] {
+        let names = batch.changed + batch.removed + retries.keys
+        let result = try reconciler.reconcile(names: names, complete: false, shouldStop: { isStopping }, read: loader.load)
+        var next = retries.filter { result.retry.contains($0.key) }
+        for name in result.retry {
+            let attempts = next[name, default: 0] + 1
+            if attempts > 50 {
+                logger.warning("skipped \(name): still being written after \(attempts) attempts; it will be read when it next changes")
+                next[name] = nil
+            } else {
+                next[name] = attempts
+            }
+        }
+        return next
     }
 
     private func fullPass(reconciler: FolderReconciler, loader: ReadoutLoader, reportedSkips: inout Set<String>) throws -> FolderReconciler.Summary {

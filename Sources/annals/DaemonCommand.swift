@@ -17,7 +17,7 @@ struct DaemonCommand: AsyncParsableCommand {
             flight. One daemon per database: a second one refuses to start and names the first.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("The folder to watch (default: sources.watch in config/annals.toml, seeds).", valueName: "dir"))
     var watch: String?
     @Option(name: .long, help: ArgumentHelp("Poll every this many seconds instead of using inotify.", valueName: "seconds"))
@@ -50,27 +50,11 @@ struct DaemonCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "annals.daemon")
-        let daemon: Daemon
-        do {
-            daemon = try Daemon(settings: settings, logger: logger)
-        } catch let error as DaemonLock.LockError {
-            printError(error.description)
-            throw ExitCode.failure
-        } catch {
-            try runReportingErrors { throw error }
-            return
-        }
-        do {
-            try await daemon.run(once: once)
-        } catch {
-            try runReportingErrors { throw error }
-        }
+        let daemon = try Daemon(settings: settings, logger: logger)
+        try await daemon.run(once: once)
     }
 
-    static func loadSettings(_ option: DatabaseOption) throws -> Settings {
-        do { return try option.settings() } catch {
-            try runReportingErrors { throw error }
-            throw ExitCode(2)
-        }
+    static func loadSettings(_ option: DatabaseOptions) throws -> Settings {
+        try option.settings()
     }
 }

@@ -12,7 +12,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let explanations = try Queries(log: try database.openForReading()).explain(reference)
+        let explanations = try Output.noteIfStale(Queries(log: try database.openForReading(), ranking: Vocabulary.ranking)).explain(reference)
         if json { return try Output.json(explanations) }
         for e in explanations {
             print("seq \(e.seq)  \(e.eventType)  \(e.stream)  recorded \(e.recordedAt)")

@@ -16,14 +16,14 @@ struct ExportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "jsonl (the log) or csv (current facts).") var format: Format = .jsonl
     @Option(name: .long, help: "Only events (jsonl) or facts (csv) of this type, e.g. MeetingHeld or meeting.") var type: String?
     @Option(name: .long, help: "Only events after this seq (jsonl).") var from: Int64 = 0
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readOnly)
             let sink = try OutputSink(path: out)
             defer { sink.close() }

@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let codes = (try QueryArguments.country(a), try QueryArguments.country(b))
+        let codes = (try QueryArguments.country(a, in: Vocabulary.countries), try QueryArguments.country(b, in: Vocabulary.countries))
         let asOf = try time.asOfDate()
         let entries = try time.queries(over: try database.openForReading()).history(codes.0, codes.1, asOf: asOf)
         if json { return try Output.json(entries) }

@@ -8,12 +8,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Rebuild a new database from a JSONL export, refusing an edited export at its first bad line.")
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("The export, as `annals export --format jsonl` wrote it.", valueName: "file.jsonl"))
     var file: String
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             if FileManager.default.fileExists(atPath: settings.databasePath) {
                 throw CLIError.input("\(settings.databasePath) already exists; import only into a new database (--db NEW)")

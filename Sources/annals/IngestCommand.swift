@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
             reason and the others still land; the exit status is 1 when anything was skipped.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("Readout files or folders.", valueName: "path")) var paths: [String]
 
     func validate() throws {
@@ -49,7 +49,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readWrite)
             let pipeline = try Pipeline(log: log, settings: settings)

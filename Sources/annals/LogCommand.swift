@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Show the raw event log: a table, or one JSON object per line with every column (--json).")
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "Show events after this seq.") var since: Int64 = 0
     @Option(name: .long, help: "Show at most this many events (default: all).") var limit: Int?
     @Flag(name: .long, help: "One JSON object per line, every column, hashes in hex, payload as a string.") var json = false
@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let log = try openLog(try database.settings(), access: .readOnly)
             var shown = 0
             if !json {

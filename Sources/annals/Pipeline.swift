@@ -21,7 +21,7 @@ struct Pipeline {
     /// A projector over the log's own file, caught up to the head (with a progress line when
     /// a read model is behind or was rebuilt because its code changed).
     static func makeReadModels(log: EventLog) throws -> Projector {
-        let projector = try Projector(log: log)
+        let projector = try Projector(log: log, store: log.database, ranking: Vocabulary.ranking)
         var reported = false
         try projector.catchUp { done, total in
             guard total >= 10_000 else { return }

@@ -15,7 +15,7 @@ struct RedactCommand: ParsableCommand {
             same bytes are not taken in again while the file stays in the folder.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("A source name, seq:N, or a fact id.", valueName: "target")) var target: String
     @Option(name: .long, help: "Why (kept in the log).") var reason: String
     @Option(name: .long, help: "Who (kept in the log; default: $USER).") var by: String?
@@ -27,7 +27,7 @@ struct RedactCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: dryRun ? .readOnly : .readWrite)
             let redactor = Redactor(log: log, readModels: dryRun ? nil : try Pipeline.makeReadModels(log: log))

@@ -13,11 +13,11 @@ struct ReextractCommand: ParsableCommand {
             Running it twice appends nothing the second time.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Flag(name: .long, help: "Print the difference and append nothing.") var dryRun = false
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readWrite)
             let pipeline = try Pipeline(log: log, settings: settings)

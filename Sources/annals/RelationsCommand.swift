@@ -22,7 +22,7 @@ struct RelationsCommand: ParsableCommand {
 
     func run() throws {
         let pair = try countries.count == 2
-            ? (QueryArguments.country(countries[0]), QueryArguments.country(countries[1])) : nil
+            ? (QueryArguments.country(countries[0], in: Vocabulary.countries), QueryArguments.country(countries[1], in: Vocabulary.countries)) : nil
         let asOf = try time.asOfDate()
         let log = try database.openForReading()
         let relations = try time.queries(over: log).relations(pair: pair, asOf: asOf)

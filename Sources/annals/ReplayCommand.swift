@@ -17,7 +17,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let log = try database.openForReading()
         let seq = try knownAt.map { try QueryArguments.knownAt($0, in: log) }
-        let report = try Replay(log: log).run(knownAt: seq) { done, total in
+        let report = try Replay(log: log, ranking: Vocabulary.ranking).run(knownAt: seq) { done, total in
             if !json && total > 0 {
                 FileHandle.standardError.write(Data("\rreplaying \(done)/\(total) events".utf8))
             }

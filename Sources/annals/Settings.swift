@@ -78,10 +78,7 @@ struct Settings {
     }
 }
 
-/// The `--db` option every command shares.
-struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: ANNALS_DB, else log.database in config/annals.toml, else annals.sqlite).", valueName: "file"))
-    var db: String?
-
-    func settings() throws -> Settings { try Settings.load(database: db) }
+extension DatabaseOptions {
+    /// Every setting, with this `--db` winning over the environment and the config file.
+    func settings() throws -> Settings { try Settings.load(database: path) }
 }

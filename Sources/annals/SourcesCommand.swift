@@ -14,7 +14,7 @@ struct SourcesCommand: ParsableCommand {
     func run() throws {
         let log = try database.openForReading()
         let seq = try knownAt.map { try QueryArguments.knownAt($0, in: log) }
-        let sources = try Queries(log: log, knownAt: seq).sources()
+        let sources = try Output.noteIfStale(Queries(log: log, knownAt: seq, ranking: Vocabulary.ranking)).sources()
         if json { return try Output.json(sources) }
         guard !sources.isEmpty else { return print("No readouts recorded yet.") }
         Output.table(["NAME", "STATE", "SEQ", "RECORDED AT", "PUBLISHED", "FACTS", "SHA256"], sources.map {

@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
             somewhere else and pass it back with --expect SEQ:HASH.
             """)
 
-    @OptionGroup var database: DatabaseOption
+    @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("A head recorded earlier; the log must still hold it unchanged.", valueName: "SEQ:HASH"))
     var expect: String?
 
@@ -29,7 +29,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
+        do {
             let settings = try database.settings()
             let log = try openLog(settings, access: .readOnly)
             let anchor = expect.flatMap(Self.parseHead)

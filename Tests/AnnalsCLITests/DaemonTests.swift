@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Testing
 
@@ -122,5 +123,34 @@ struct FolderBoundaryTests {
         #expect(!log.contains("link.txt"))
         let sources = try annals.run("sources", "--json").stdout
         #expect(sources.contains("inside.txt"))
+    }
+}
+
+/// A database that is locked for a while costs the daemon nothing but time.
+@Suite(.serialized)
+struct DaemonRecoveryTests {
+    @Test func aLockedDatabaseIsRetriedAndNothingDroppedMeanwhileIsLost() throws {
+        let annals = try AnnalsBinary()
+        try FileManager.default.createDirectory(atPath: annals.path("watched"), withIntermediateDirectories: true)
+        let config = try String(contentsOfFile: AnnalsBinary.repository + "/config/annals.toml", encoding: .utf8)
+            .replacingOccurrences(of: "busy_timeout_ms = 5000", with: "busy_timeout_ms = 100")
+        try annals.write("annals.toml", config)
+        let environment = ["ANNALS_CONFIG": annals.path("annals.toml")]
+        let daemon = try annals.start("daemon", "--watch", "watched", "--settle", "20", environment: environment)
+        #expect(annals.waitFor { daemon.log.contains("watching") }, "\(daemon.log)")
+
+        // Another program takes the write lock and keeps it.
+        var db: OpaquePointer?
+        sqlite3_open(annals.path("annals.sqlite"), &db)
+        #expect(sqlite3_exec(db, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK)
+        try annals.write("watched/late.txt", DaemonTests.readout(day: 12))
+        #expect(annals.waitFor { daemon.log.contains("could not record changes") }, "\(daemon.log)")
+        sqlite3_exec(db, "COMMIT", nil, nil, nil)
+        sqlite3_close(db)
+
+        #expect(try annals.waitFor(15) { try annals.run("sources", "--json").stdout.contains("late.txt") }, "\(daemon.log)")
+        #expect(daemon.process.isRunning)
+        #expect(daemon.stop() == 0)
+        #expect(try annals.run("verify").status == 0)
     }
 }

@@ -57,4 +57,12 @@ struct CrasherTests {
         let extraction = try Support.extract(text)
         #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
     }
+
+    /// A dotted number with a part of twenty digits or more ("Ref 99999999999999999999.5")
+    /// overflowed the numeric-date parser: an arithmetic-overflow trap.
+    @Test(arguments: ["Ref 99999999999999999999.5", "On 11111111111111111111111.1 they met.", "On 31.01.2023 they met."])
+    func longDottedNumbersDoNotTrap(_ text: String) throws {
+        let extraction = try Support.extract(text)
+        #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
+    }
 }

@@ -15,8 +15,10 @@ public struct AssertedFact: Sendable, Hashable {
     public var date: String?
     /// The readout's name (`source` key); renames rewrite it in projections, not here.
     public var source: String
+    /// The extractor version that produced it (`annals-extract/1.3.0`).
     public var extractor: String?
 
+    // The FACTS.md fields, named after their JSON keys; absent keys stay nil or empty.
     public var participants: [Participant] = []
     public var format: String?
     public var city: String?

@@ -18,6 +18,10 @@ public final class Queries {
     /// The seq the read models reflect.
     public let seq: Int64
     private let temporary: TemporaryStore?
+    /// True when the file's read models were missing or behind the log, so these answers come
+    /// from a temporary rebuild (slower; open the log for writing to catch the tables up).
+    public var rebuiltBecauseStale: Bool { temporary != nil && !isKnownAt }
+    private var isKnownAt = false
     /// The level ranking the read models are built with.
     public let ranking: LevelRanking
 
@@ -35,6 +39,7 @@ public final class Queries {
         if let knownAt, knownAt < head {
             let temporary = try TemporaryStore(log: log, through: knownAt, ranking: ranking)
             self.init(log: log, store: temporary.database, seq: knownAt, temporary: temporary, ranking: ranking)
+            isKnownAt = true
         } else if current {
             self.init(log: log, store: log.database, seq: head, temporary: nil, ranking: ranking)
         } else {
@@ -54,7 +59,9 @@ public final class Queries {
     /// The same queries over the state the log knew after `seq`.
     public func at(knownAt seq: Int64) throws -> Queries {
         let temporary = try TemporaryStore(log: log, through: seq, ranking: ranking)
-        return Queries(log: log, store: temporary.database, seq: seq, temporary: temporary, ranking: ranking)
+        let queries = Queries(log: log, store: temporary.database, seq: seq, temporary: temporary, ranking: ranking)
+        queries.isKnownAt = true
+        return queries
     }
 
     /// Whether `database` has the read-model tables.

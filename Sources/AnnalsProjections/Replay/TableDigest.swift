@@ -1,3 +1,4 @@
+import Foundation
 import AnnalsDigest
 import AnnalsLog
 
@@ -9,45 +10,43 @@ import AnnalsLog
 ///
 /// - NULL: `N`
 /// - INTEGER: `I`, the decimal digits, `;`
-/// - REAL: `R`, Swift's shortest round-trip decimal form, `;`
+/// - REAL: `R`, SQLite's text form of the value, `;`
 /// - TEXT: `T`, the UTF-8 byte length in decimal, `:`, the bytes
 /// - BLOB: `B`, the byte length in decimal, `:`, the bytes
 ///
 /// followed by `\n`. The overall digest is SHA-256 over the lines `<projection> <hex digest>\n`
 /// for every projection in `ProjectionName.allCases` order. Lengths make the encoding
-/// unambiguous; key order makes it independent of insertion order and rowids.
+/// unambiguous; key order makes it independent of insertion order and rowids. SQLite itself
+/// builds each row's encoding (`rowExpression`), so digesting costs little more than reading.
 public enum TableDigest {
-    /// The encoding of the current row of `statement`.
-    static func encodeRow(_ statement: Statement, into out: inout [UInt8]) {
-        for index in 0..<statement.columnCount {
-            switch statement.value(index) {
-            case .null: out.append(UInt8(ascii: "N"))
-            case let .integer(v): out.append(contentsOf: Array("I\(v);".utf8))
-            case let .real(v): out.append(contentsOf: Array("R\(v);".utf8))
-            case let .text(v):
-                let bytes = Array(v.utf8)
-                out.append(contentsOf: Array("T\(bytes.count):".utf8))
-                out.append(contentsOf: bytes)
-            case let .blob(v):
-                out.append(contentsOf: Array("B\(v.count):".utf8))
-                out.append(contentsOf: v)
-            }
+    /// A SQL expression giving the canonical encoding of a row of `table`, from its declared columns.
+    static func rowExpression(_ table: String, in database: Database) throws -> String {
+        let columns = try database.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) { $0.string(0) ?? "" }
+        let parts = columns.map { raw -> String in
+            let c = "\"" + raw.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return """
+                CASE typeof(\(c)) WHEN 'null' THEN 'N' WHEN 'integer' THEN 'I' || \(c) || ';' WHEN 'real' THEN 'R' || \(c) || ';' \
+                WHEN 'text' THEN 'T' || length(CAST(\(c) AS BLOB)) || ':' || \(c) ELSE 'B' || length(\(c)) || ':' || \(c) END
+                """
         }
-        out.append(0x0A)
+        return "CAST(" + (parts + ["char(10)"]).joined(separator: " || ") + " AS BLOB)"
+    }
+
+    /// A statement reading every row of `table` in key order, the encoded row in column 0 and
+    /// the row's columns after it.
+    static func orderedRows(_ table: (name: String, key: String), in database: Database) throws -> Statement {
+        try database.makeStatement(sql: "SELECT \(try rowExpression(table.name, in: database)), * FROM \(table.name) ORDER BY \(table.key)")
     }
 
     /// The digest of one projection's tables in `database`, with its row count.
     public static func digest(of projection: ProjectionName, in database: Database) throws -> (hex: String, rows: Int) {
         var hasher = SHA256()
         var rows = 0
-        var buffer: [UInt8] = []
         for table in projection.tables {
             hasher.update("table \(table.name)\n")
-            let statement = try database.makeStatement(sql: "SELECT * FROM \(table.name) ORDER BY \(table.key)")
+            let statement = try orderedRows(table, in: database)
             while try statement.step() {
-                buffer.removeAll(keepingCapacity: true)
-                encodeRow(statement, into: &buffer)
-                hasher.update(buffer)
+                statement.withBytes(0) { hasher.update($0) }
                 rows += 1
             }
         }
@@ -65,8 +64,7 @@ public enum TableDigest {
     /// or nil when they are equal.
     public static func firstDifference(of projection: ProjectionName, live: Database, replayed: Database) throws -> String? {
         for table in projection.tables {
-            let sql = "SELECT * FROM \(table.name) ORDER BY \(table.key)"
-            let a = try live.makeStatement(sql: sql), b = try replayed.makeStatement(sql: sql)
+            let a = try orderedRows(table, in: live), b = try orderedRows(table, in: replayed)
             var row = 0
             while true {
                 row += 1
@@ -76,9 +74,7 @@ public enum TableDigest {
                     let extra = hasA ? "live has a row the replay does not: \(describe(a))" : "replay has a row the live table lacks: \(describe(b))"
                     return "table \(table.name), row \(row): \(extra)"
                 }
-                var ea: [UInt8] = [], eb: [UInt8] = []
-                encodeRow(a, into: &ea)
-                encodeRow(b, into: &eb)
+                let ea = a.bytes(0) ?? [], eb = b.bytes(0) ?? []
                 if ea != eb { return "table \(table.name), row \(row): live \(describe(a)) ≠ replayed \(describe(b))" }
             }
         }
@@ -87,7 +83,7 @@ public enum TableDigest {
 
     /// `(column=value, ...)` of the current row.
     static func describe(_ statement: Statement) -> String {
-        let cells = (0..<statement.columnCount).map { i -> String in
+        let cells = (1..<statement.columnCount).map { i -> String in
             let value: String
             switch statement.value(i) {
             case .null: value = "NULL"

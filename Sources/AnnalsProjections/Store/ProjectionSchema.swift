@@ -43,6 +43,7 @@ public enum ProjectionSchema {
                 content_seq INTEGER NOT NULL,
                 facts       INTEGER NOT NULL
             );
+            CREATE INDEX sources_by_state ON sources (state);
 
             CREATE TABLE relations (
                 pair     TEXT PRIMARY KEY,

@@ -15,6 +15,7 @@ public final class Projector {
     public let log: EventLog
     /// Where the read models live: the log's own connection, or another database (replay).
     public let store: Database
+    /// How partnership levels rank (upgrade or downgrade); part of the `relations` version.
     public let ranking: LevelRanking
     /// Whether the per-batch work of the derived models runs (off during a full rebuild, which
     /// derives them once at the end).

@@ -26,6 +26,14 @@ enum Output {
         }
     }
 
+    /// Says on stderr when answers come from a temporary rebuild because the tables are stale.
+    static func noteIfStale(_ queries: Queries) -> Queries {
+        if queries.rebuiltBecauseStale {
+            FileHandle.standardError.write(Data("note: the read models in this file are missing or behind the log; answered from a temporary rebuild (open it for writing, e.g. with the daemon, to catch them up)\n".utf8))
+        }
+        return queries
+    }
+
     /// `Azerbaijan (AZ)`-style naming for messages.
-    static func country(_ code: String) -> String { "\(Countries.builtIn.name(for: code)) (\(code))" }
+    static func country(_ code: String) -> String { "\(Vocabulary.countries.name(for: code)) (\(code))" }
 }

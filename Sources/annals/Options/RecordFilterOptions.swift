@@ -15,9 +15,9 @@ struct RecordFilterOptions: ParsableArguments {
     /// The checked filter.
     func filter(asOf: String?) throws -> RecordFilter {
         var filter = RecordFilter(asOf: asOf)
-        if let country { filter.country = try QueryArguments.country(country) }
+        if let country { filter.country = try QueryArguments.country(country, in: Vocabulary.countries) }
         if between.count == 2 {
-            filter.between = (try QueryArguments.country(between[0]), try QueryArguments.country(between[1]))
+            filter.between = (try QueryArguments.country(between[0], in: Vocabulary.countries), try QueryArguments.country(between[1], in: Vocabulary.countries))
         }
         if let from { filter.from = try QueryArguments.date(from) }
         if let to { filter.to = try QueryArguments.date(to) }

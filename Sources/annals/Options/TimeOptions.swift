@@ -20,6 +20,6 @@ struct TimeOptions: ParsableArguments {
     func queries(over log: EventLog) throws -> Queries {
         var seq: Int64?
         if let knownAt { seq = try QueryArguments.knownAt(knownAt, in: log) }
-        return try Queries(log: log, knownAt: seq)
+        return try Output.noteIfStale(Queries(log: log, knownAt: seq, ranking: Vocabulary.ranking))
     }
 }
