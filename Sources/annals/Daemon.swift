@@ -107,16 +107,23 @@ final class Daemon: Sendable {
                 }
             } catch {
                 // The database is busy, full or unwritable for a moment: nothing was half written
-                // (each readout is one transaction), so wait and compare the whole folder again.
-                logger.error("could not record changes: \(error); retrying with a full rescan in 2 s")
+                // (each readout is one transaction), so wait and compare the whole folder again,
+                // backing off up to 30 s, until it works or a signal stops us. New changes wait in
+                // the watcher meanwhile (an overflow there asks for the full pass we do anyway).
                 needsRescan = true
-                try? await Task.sleep(for: .seconds(2))
-                if !isStopping {
+                var delay = 2
+                logger.error("could not record changes: \(error); retrying with a full rescan in \(delay) s")
+                while needsRescan, !isStopping {
+                    for _ in 0..<(delay * 10) where !isStopping { try? await Task.sleep(for: .milliseconds(100)) }
+                    if isStopping { break }
                     do {
-                        _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                        let rescan = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                        for name in rescan.retry where retries[name] == nil { retries[name] = 0 }
                         needsRescan = false
+                        logger.notice("recording again: \(rescan.added) added, \(rescan.revised) revised, \(rescan.renamed) renamed, \(rescan.withdrawn) withdrawn by the rescan")
                     } catch {
-                        logger.error("still cannot record changes: \(error); will retry on the next change")
+                        delay = min(delay * 2, 30)
+                        logger.error("still cannot record changes: \(error); retrying in \(delay) s")
                     }
                 }
             }
