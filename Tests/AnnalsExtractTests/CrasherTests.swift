@@ -20,8 +20,15 @@ struct CrasherTests {
             let started = ContinuousClock.now
             let extraction = Support.extractor.extract(readout)
             let elapsed = ContinuousClock.now - started
-            // Debug builds run the extractor many times slower than release; the bound is loose.
-            #expect(elapsed < .seconds(10), "\(path): \(elapsed)")
+            // Debug builds run the extractor about a hundred times slower than release (the
+            // 177 KB fixture: 0.07 s in release, 7-11 s in debug under load); scripts/fuzz-extract
+            // holds release builds to 1 s.
+            #if DEBUG
+            let bound = Duration.seconds(120)
+            #else
+            let bound = Duration.seconds(1)
+            #endif
+            #expect(elapsed < bound, "\(path): \(elapsed)")
             for fact in extraction.facts {
                 for e in fact.evidence {
                     #expect(e.start >= 0 && e.start <= e.end && e.end <= bytes.count, "\(path)")
