@@ -118,6 +118,39 @@ enum RawSQLite {
         return Timing.now() - start
     }
 
+    /// The peer's storage through the C API: eventsourcing's `stored_events` shape (rowid,
+    /// `originator_id`, `originator_version`, `topic`, `state`, primary key on the stream and
+    /// version), no digests, no chain, no other index; returns seconds. Not a key of issue 11:
+    /// it shows how much of the peer's speed is a lighter table rather than Python.
+    static func insertPeerShape(_ workload: Workload, into path: String, batch: Int) throws -> Timing {
+        let db = try open(path)
+        defer { sqlite3_close_v2(db) }
+        try exec(db, "PRAGMA journal_mode = WAL")
+        try exec(db, "PRAGMA synchronous = NORMAL")
+        try exec(db, """
+            CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB,
+                                        PRIMARY KEY (originator_id, originator_version))
+            """)
+        let insert = try prepare(db, "INSERT INTO stored_events (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)")
+        defer { sqlite3_finalize(insert) }
+        let transient = annals_sqlite_transient()
+        let start = Timing.now()
+        for first in stride(from: 0, to: workload.events.count, by: batch) {
+            try exec(db, "BEGIN IMMEDIATE")
+            for event in workload.events[first..<min(first + batch, workload.events.count)] {
+                sqlite3_bind_text(insert, 1, event.stream, -1, transient)
+                sqlite3_bind_int64(insert, 2, event.version)
+                sqlite3_bind_text(insert, 3, event.type, -1, transient)
+                _ = event.payload.withUnsafeBytes { sqlite3_bind_blob(insert, 4, $0.baseAddress, Int32($0.count), transient) }
+                let code = sqlite3_step(insert)
+                guard code == SQLITE_DONE else { throw Failure(code: code, message: String(cString: sqlite3_errmsg(db))) }
+                sqlite3_reset(insert)
+            }
+            try exec(db, "COMMIT")
+        }
+        return Timing.now() - start
+    }
+
     /// Reads every row in seq order, every column, summing the payload bytes; returns (seconds, rows).
     static func scan(_ path: String) throws -> (seconds: Double, rows: Int, checksum: UInt64) {
         let db = try open(path, readOnly: true)

@@ -10,7 +10,8 @@ let usage = """
     commands:
       workload      generate the workload and describe it (--out FILE.jsonl also writes it, one event a line)
       raw-insert    prepared INSERTs through the C API with the SHA-256 chain -> raw_insert_rows_per_s
-                    (--log-schema: into the log's own table, triggers included, to price them)
+                    (--log-schema: into the log's own table, triggers included, to price them;
+                     --peer-shape: eventsourcing's table shape, no digests, to explain the peer's speed)
       append        EventLog.append, B events per call, interleaved with raw-insert runs (--no-baseline: alone)
                     -> append_events_per_s, append_ratio_to_raw
       raw-scan      every row in seq order, every payload byte, C API -> raw_scan_rows_per_s
@@ -36,6 +37,7 @@ struct Options {
     var keep = false
     var noBaseline = false
     var logSchema = false
+    var peerShape = false
 }
 
 func parseOptions(_ arguments: [String]) -> Options {
@@ -66,6 +68,7 @@ func parseOptions(_ arguments: [String]) -> Options {
         case "--keep": options.keep = true
         case "--no-baseline": options.noBaseline = true
         case "--log-schema": options.logSchema = true
+        case "--peer-shape": options.peerShape = true
         case "-h", "--help", "help": print(usage); exit(0)
         case _ where argument.hasPrefix("-"): fail("unknown option \(argument)")
         default:
@@ -153,8 +156,10 @@ final class Bench {
         let w = try workload
         let path = "\(dir)/raw-\(run).sqlite"
         removeDatabase(path)
-        let t = try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now(),
-                                     logSchema: options.logSchema)
+        let t = options.peerShape
+            ? try RawSQLite.insertPeerShape(w, into: path, batch: options.batch)
+            : try RawSQLite.insert(w, into: path, batch: options.batch, recordedAt: Timestamp.now(),
+                                   logSchema: options.logSchema)
         if !options.keep { removeDatabase(path) }
         let rate = Double(w.events.count) / t.wall, cpuRate = Double(w.events.count) / t.cpu
         progress(String(format: "raw-insert run %d: %.0f rows/s (%.2f s; %.0f rows per CPU second)", run, rate, t.wall, cpuRate))

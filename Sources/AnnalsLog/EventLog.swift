@@ -142,6 +142,7 @@ public final class EventLog: EventStore {
         // Each distinct stream gets a slot, found with one dictionary lookup per event; the loop
         // below then counts versions in an array instead of hashing the stream name again.
         var slotOfStream: [String: Int] = [:]
+        slotOfStream.reserveCapacity(events.count)  // no rehashing as streams are added
         var slots: [Int] = []
         slots.reserveCapacity(events.count)
         var versions: [Int64] = []
