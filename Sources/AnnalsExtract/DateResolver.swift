@@ -153,6 +153,9 @@ enum DateResolver {
             var value = 0, digits = 0
             for byte in text.bytes[tokens[i].start..<tokens[i].end] {
                 if byte == 0x2E { parts.append(value); value = 0; digits = 0; continue }
+                // No part of a date has more than four digits; a longer run (or another byte)
+                // is not a date, and must not overflow `value` ("1.00000000000000000000").
+                guard Tokenizer.isDigit(byte), digits < 4 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             }

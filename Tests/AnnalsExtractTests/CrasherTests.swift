@@ -20,8 +20,15 @@ struct CrasherTests {
             let started = ContinuousClock.now
             let extraction = Support.extractor.extract(readout)
             let elapsed = ContinuousClock.now - started
-            // Debug builds run the extractor many times slower than release; the bound is loose.
-            #expect(elapsed < .seconds(10), "\(path): \(elapsed)")
+            // Debug builds run the extractor about a hundred times slower than release (the
+            // 177 KB fixture: 0.07 s in release, 7-11 s in debug under load); scripts/fuzz-extract
+            // holds release builds to 1 s.
+            #if DEBUG
+            let bound = Duration.seconds(120)
+            #else
+            let bound = Duration.seconds(1)
+            #endif
+            #expect(elapsed < bound, "\(path): \(elapsed)")
             for fact in extraction.facts {
                 for e in fact.evidence {
                     #expect(e.start >= 0 && e.start <= e.end && e.end <= bytes.count, "\(path)")
@@ -54,6 +61,14 @@ struct CrasherTests {
     /// at every restart, since the file stays in the folder).
     @Test(arguments: ["The two sides signed in", "China and Russia signed documents in", "They signed in\n"])
     func endingWithSignedInDoesNotTrap(_ text: String) throws {
+        let extraction = try Support.extract(text)
+        #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
+    }
+
+    /// A dotted number with a part of twenty digits or more ("Ref 99999999999999999999.5")
+    /// overflowed the numeric-date parser: an arithmetic-overflow trap.
+    @Test(arguments: ["Ref 99999999999999999999.5", "On 11111111111111111111111.1 they met.", "On 31.01.2023 they met."])
+    func longDottedNumbersDoNotTrap(_ text: String) throws {
         let extraction = try Support.extract(text)
         #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
     }
