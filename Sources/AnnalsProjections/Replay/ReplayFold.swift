@@ -78,7 +78,7 @@ struct ReplayFold {
             seq: event.seq, factID: fact.id, factType: fact.type, eventType: event.type, source: fact.source,
             validOn: fact.date, pair: fact.pairKey, corroborationKey: fact.corroborationKey, level: fact.level,
             action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
-            live: true, endedBy: nil, fact: derived ? fact : nil,
+            fact: derived ? fact : nil,
             appearances: Appearance.of(seq: event.seq, fact: fact, summary: summary))
         seqsBySource[fact.source, default: []].append(event.seq)
         if sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
@@ -86,11 +86,10 @@ struct ReplayFold {
 
     /// Ends one live fact: not live any more, uncounted, its appearances gone.
     private mutating func endFact(_ seq: Int64, by ender: Int64) {
-        guard var row = facts[seq], row.live else { return }
+        guard let row = facts[seq], row.live else { return }
         row.live = false
         row.endedBy = ender
         row.appearances = []
-        facts[seq] = row
         if sources[row.source] != nil { sources[row.source]?.facts -= 1 }
     }
 
@@ -118,12 +117,10 @@ struct ReplayFold {
             sources[to] = record
         }
         let moved = seqsBySource.removeValue(forKey: from) ?? []
-        for seq in moved where facts[seq]?.source == from {
-            facts[seq]?.source = to
-            if var row = facts[seq], !row.appearances.isEmpty {
-                for index in row.appearances.indices { row.appearances[index].source = to }
-                facts[seq] = row
-            }
+        for seq in moved {
+            guard let row = facts[seq], row.source == from else { continue }
+            row.source = to
+            for index in row.appearances.indices { row.appearances[index].source = to }
         }
         seqsBySource[to, default: []].append(contentsOf: moved)
         if sources[to] != nil {
