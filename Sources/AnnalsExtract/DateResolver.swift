@@ -151,6 +151,8 @@ enum DateResolver {
             var value = 0, digits = 0
             for byte in text.bytes[tokens[i].start..<tokens[i].end] {
                 if byte == 0x2E { parts.append(value); value = 0; digits = 0; continue }
+                // Dates have at most four digits a part; longer runs are other numbers.
+                guard Tokenizer.isDigit(byte), digits < 4 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             }
