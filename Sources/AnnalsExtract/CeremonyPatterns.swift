@@ -1,6 +1,6 @@
 /// Ceremonies held: welcoming ceremonies, banquets, gun salutes, state dinners, with host and guest.
 enum CeremonyPatterns {
-    static let done = W.set("held hosted organized organised offered gave given fired attended took hold holds hosts organizes presided")
+    static let done = W.set("held hosted organized organised offered gave given fired attended took hold holds hosts organizes presided accorded laid witnessed")
     static let honoring = W.set("for honor honour")
 
     static func find(_ s: Assembly) -> [Fact] {

@@ -70,6 +70,11 @@ enum PartnershipPatterns {
                 merge(fact, into: &facts)
             }
         }
+        // The level an upgrade left behind is its `previous_level`, not a fact of its own; a level
+        // named where nothing dates it holds as of the readout's date.
+        let left = Set(facts.compactMap { f in f.action == "established" ? f.previousLevel.map { ($0 + "|" + (f.parties ?? []).joined(separator: "-")) } : nil })
+        facts.removeAll { $0.action != "established" && left.contains(($0.level ?? "") + "|" + ($0.parties ?? []).joined(separator: "-")) }
+        for index in facts.indices where facts[index].date == nil && facts[index].action == "referenced" { facts[index].date = a.published?.iso }
         return facts
     }
 

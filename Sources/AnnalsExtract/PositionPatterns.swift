@@ -1,6 +1,7 @@
 /// Positions stated: the one-China principle, support for sovereignty and territorial integrity,
 /// opposition to interference; holder and target are countries.
 enum PositionPatterns {
+    static let readiness = W.set("ready willing will would hopes hope plans aims")
     static let cues = W.set("one-china single only one taiwan territorial sovereignty interference")
     static let oneChina = W.set("one-china")
     static let singleChina = W.set("single only one")
@@ -44,7 +45,8 @@ enum PositionPatterns {
                     add(&facts, holder: holder, stance: territory ? "supports-territorial-integrity" : "supports-sovereignty", target: target, evidence: a.evidence(index))
                 }
             }
-            if let at = opposeAt, !MeetingPatterns.isUnrealised(text, before: at, from: sentence.first) {
+            // "ready to work with China ..., oppose external interference": a plan, not a position.
+            if let at = opposeAt, !(sentence.first..<at).contains(where: { text.isAny($0, readiness) }) {
                 let holder = countries.last { $0.end <= at }?.code ?? speaker
                 if let holder, let target = s.mainPair.first(where: { $0 != holder }) {
                     add(&facts, holder: holder, stance: "opposes-interference", target: target, evidence: a.evidence(index))

@@ -130,11 +130,18 @@ struct Registry: Sendable {
             if person.country == nil { person.country = known.country }
             if person.title == nil { person.title = known.title }
             if person.role == nil { person.role = known.role }
-        } else if person.name != nil, person.country == nil, let last = person.words.last {
-            // "President Biden": the country the lexicon's people of that name share (the name
-            // stays as written, which the full name contains).
-            let countries = Set(lexicon.people.values.filter { Registry.words(of: $0.name).last == last }.compactMap(\.country))
-            if countries.count == 1 { person.country = countries.first }
+        } else if person.name != nil, person.words.count == 1, let word = person.words.first {
+            // "President Xi" never named in full: the one well-known person of that name
+            // ("Xi Jinping"); where several share it ("Biden"), the name stays as written and
+            // takes the country they share.
+            let known = lexicon.people.values.filter { Registry.words(of: $0.name).contains(word) }
+            if known.count == 1 {
+                person.name = known[0].name
+                person.words = Registry.words(of: known[0].name)
+                if person.title == nil { person.title = known[0].title }
+            }
+            let countries = Set(known.compactMap(\.country))
+            if person.country == nil, countries.count == 1 { person.country = countries.first }
         } else if person.name == nil, let country = person.country {
             // "the Azerbaijani President", "the Colombian head of State": the one leader of that
             // country the readout names.

@@ -19,7 +19,8 @@ struct FuzzTests {
     static let pieces: [[UInt8]] = [
         "President", " met with ", "Xi Jinping", "July 3, 2024", ".", ",", "\n", "\n\n", " the same day ", "signed",
         " 20 cooperation documents", "Joint Statement on ", "comprehensive strategic partnership", " elevated ", "’s", "“",
-        " — ", "-", "(Xinhua)", "Published: ", "2025-04-24", " were present", " among them ", " of the People's Republic of China",
+        " — ", "-", "(Xinhua)", "Published: ", "2025-04-24", " 1.23456789012345678901234567 ", " 99999999999999999999 ",
+        "31.12.9999", " 14/01/2025 ", " 00/00/0000 ", "i. ", "\n- ", " their March 29 call ", " were present", " among them ", " of the People's Republic of China",
         "Tô Lâm", " 𝒳 ", "yesterday", " on Wednesday", " upgraded ties to a ", " with ", " and ", "Mr. ", "H.E. ", "U.S.",
     ].map { Array($0.utf8) }
 
