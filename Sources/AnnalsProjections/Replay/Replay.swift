@@ -88,7 +88,7 @@ public struct Replay {
             let through = min(knownAt ?? head, head)
             let started = Date()
             var fold = ReplayFold(ranking: ranking)
-            try log.forEachEvent(through: through) { event in
+            try log.forEachEventForFolding(through: through) { event in
                 fold.apply(event)
                 if event.seq % 20_000 == 0 { progress(event.seq, through) }
             }

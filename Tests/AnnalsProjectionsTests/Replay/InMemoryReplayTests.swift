@@ -35,4 +35,20 @@ struct InMemoryReplayTests {
         #expect(sources?.equal == false)
         #expect(sources?.firstDifference?.contains("table sources, row") == true)
     }
+
+    /// The folding scan gives every event but its chain fields.
+    @Test func theFoldingScanGivesTheEvents() throws {
+        let db = try RandomLifeTests.life(seed: 5)
+        var full: [RecordedEvent] = [], light: [RecordedEvent] = []
+        try db.log.forEachEvent(after: 3, through: 200) { full.append($0) }
+        try db.log.forEachEventForFolding(after: 3, through: 200) { light.append($0) }
+        #expect(light.count == full.count)
+        #expect(light == full.map { event in
+            var event = event
+            event.payloadSHA256 = ""
+            event.prevHash = ""
+            event.hash = ""
+            return event
+        })
+    }
 }
