@@ -985,8 +985,36 @@ def svg(points: list, latencies: list, quick: bool) -> str:
     return "\n".join(parts) + "\n"
 
 
+def markdown(report: dict) -> str:
+    """A saved `--json` report as a Markdown table (for docs/benchmarks.md)."""
+    keys = KEYS + [k for k in report if k not in KEYS and k not in (
+        "mode", "workload_events", "readouts", "targets_missed", "null_reasons", "notes", "stats", "machine", "seconds")]
+    lines = ["| key | median | min–max | target | | note |", "|---|---|---|---|---|---|"]
+    missed = set(report.get("targets_missed", []))
+    for key in keys:
+        if key not in report:
+            continue
+        value = report[key]
+        stats = report.get("stats", {}).get(key)
+        if isinstance(value, dict):
+            shown = ", ".join(f"{n}: {v}" for n, v in value.items())
+        else:
+            shown = "null" if value is None else fmt(value)
+        spread = f"{fmt(stats['min'])}–{fmt(stats['max'])}" if stats and "min" in stats else ""
+        note = report.get("null_reasons", {}).get(key) or report.get("notes", {}).get(key, "")
+        status = "" if key not in TARGETS or value is None else ("missed" if key in missed else "met")
+        target = TARGETS.get(key, ("", "", ""))[2]
+        lines.append(f"| `{key}` | {shown} | {spread} | {target} | {status} | {note.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Annals benchmark (issue 11); run it through scripts/bench.")
+    if len(sys.argv) == 3 and sys.argv[1] == "--markdown":
+        with open(sys.argv[2]) as f:
+            print(markdown(json.load(f)))
+        return
+    parser = argparse.ArgumentParser(description="Annals benchmark (issue 11); run it through scripts/bench. "
+                                     "`bench.py --markdown REPORT.json` prints a saved report as a Markdown table.")
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", action="store_true")

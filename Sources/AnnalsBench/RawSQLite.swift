@@ -1,6 +1,7 @@
 import AnnalsDigest
 import AnnalsLog
 import CSQLite
+import Foundation
 import Glibc
 
 /// The baseline: what this machine does through the SQLite C API directly, with no wrapper, no
@@ -66,6 +67,9 @@ enum RawSQLite {
         defer { sqlite3_close_v2(db) }
         try exec(db, "PRAGMA journal_mode = WAL")
         try exec(db, "PRAGMA synchronous = NORMAL")
+        if let tempStore = ProcessInfo.processInfo.environment["ANNALS_BENCH_TEMP_STORE"] {
+            try exec(db, "PRAGMA temp_store = \(tempStore)")  // experiment: where statement journals go
+        }
         try exec(db, logSchema ? LogSchema.migrations[0].sql : schema)
         let insert = try prepare(db, """
             INSERT INTO events (seq, stream, stream_version, type, schema, valid_on, recorded_at,

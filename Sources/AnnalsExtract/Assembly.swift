@@ -58,7 +58,11 @@ struct Assembly {
                 if let day { local = day }
                 return day
             }
-            for match in matches {
+            for var match in matches {
+                if match.isGroup {
+                    guard let last = meetings.last?.participants, last.count >= 2 else { continue }
+                    match.participants = last
+                }
                 let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
                 let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
                 // An event page's date line dates a meeting the body leaves undated.
@@ -116,6 +120,8 @@ struct Assembly {
         fact.timeOfDay = recalled ? nil : places.timeOfDay(match.sentence, before: match.trigger)
         fact.city = recalled ? places.cityMentioned(match.sentence) : places.city(match.sentence)
         fact.venue = places.venue(match.sentence)
+        // "On the same day, Xi Jinping also met with ...": where the day's other meeting was.
+        if fact.city == nil, !recalled, let earlier = meetings.last(where: { $0.date == fact.date && $0.date != nil }) { fact.city = earlier.city }
         fact.occasion = places.occasion(match.sentence)
         meetings.append(fact)
         meetingSentences.append(match.sentence)

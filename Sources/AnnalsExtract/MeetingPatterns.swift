@@ -5,6 +5,8 @@ struct MeetingMatch: Sendable {
     var triggerEnd: Int
     var format: String
     var participants: [Participant]
+    /// "The two leaders then held talks": the sides are those of the meeting reported before.
+    var isGroup = false
 }
 
 /// Meetings, talks, calls and exchanges of letters: who met whom, by the verbs readouts use.
@@ -13,19 +15,20 @@ struct MeetingMatch: Sendable {
 /// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
-    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays")
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried")
     static let nouns = WordMap<String>([
-        Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
+        Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks", Tokenizer.hash("interview"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy and out round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
-    static let spoke = W.set("spoke speaks talked talks")
+    static let spoke = W.set("spoke speaks talked talks conversed")
     static let received = W.set("received receives hosted hosts welcomed welcomes")
     static let called = W.set("called calls")
+    static let phoned = W.set("phoned telephoned rang")
     static let on = W.set("on upon")
     static let place = W.set("place")
     static let tookPlace = W.set("took")
@@ -36,6 +39,7 @@ enum MeetingPatterns {
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
     static let pronouns = W.set("him her them")
+    static let did = Tokenizer.hash("did")
     static let courtesy = Tokenizer.hash("courtesy")
     static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
     static let discussed = W.set("discussed")
@@ -85,6 +89,11 @@ enum MeetingPatterns {
             }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
+            if unique.isEmpty, isGroupSubject(text, before: i, from: sentence.first) {
+                found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: format == "spoke" ? "phone call" : format,
+                                          participants: [], isGroup: true))
+                continue
+            }
             guard unique.count >= 2 else { continue }
             var resolvedFormat = format == "spoke" ? "meeting" : format
             if format != "exchange of letters" {
@@ -108,6 +117,14 @@ enum MeetingPatterns {
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
+            // "..., as did Prime Minister X and Prime Minister Y": the same again, another pair.
+            if let asDid = (end..<max(end, sentence.end - 1)).first(where: { text.isWord($0, W.as_) && text.tokens[$0 + 1].hash == did }) {
+                let pair = a.actors[index].persons.filter { $0.first > asDid + 1 && $0.name != nil }
+                if pair.count >= 2, joined(text, pair[0].end, pair[1].first) {
+                    found.append(MeetingMatch(sentence: index, trigger: asDid, triggerEnd: asDid + 2, format: resolvedFormat,
+                                              participants: [participant(a, pair[0]), participant(a, pair[1])]))
+                }
+            }
         }
         if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
@@ -140,11 +157,11 @@ enum MeetingPatterns {
         return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
     }
 
-    enum ObjectMode { case with, direct, received, hosted, between, none }
+    enum ObjectMode { case with, direct, received, hosted, between, called, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
-    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried conversed phoned telephoned rang spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
 
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
@@ -184,6 +201,10 @@ enum MeetingPatterns {
             return ("meeting", i + 1, .received)
         }
         if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "X phoned Y", "X called President Y": a call, its object right after.
+        if phoned.contains(h) || called.contains(h) && text.tokens.indices.contains(i + 1) && text.tokens[i + 1].isCapitalized {
+            return ("phone call", i + 1, .called)
+        }
         // "President Ruto and Vice President Alupo discussed ...": two named people talking.
         if discussed.contains(h) { return ("meeting", i + 1, .none) }
         // "took place the negotiations of A with B", "talks between A and B took place".
@@ -269,6 +290,18 @@ enum MeetingPatterns {
         return false
     }
 
+    static let heads = W.set("heads")
+    static let stateOrGovernment = W.set("state government")
+
+    /// "The two leaders", "the two heads of state", "both sides" right before the verb.
+    static func isGroupSubject(_ text: Text, before trigger: Int, from first: Int) -> Bool {
+        var k = trigger - 1
+        while k > first, text.tokens[k].kind == .word, !text.tokens[k].isCapitalized,
+              text.tokens[k].hash == Tokenizer.hash("then") || text.tokens[k].hash == W.also { k -= 1 }
+        if text.isAny(k, stateOrGovernment), text.isWord(k - 1, W.of), text.isAny(k - 2, heads) { k -= 2 }
+        return k > first && text.isAny(k, groupNouns) && text.isAny(k - 1, two)
+    }
+
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
         let all = a.actors[index].persons
@@ -338,7 +371,7 @@ enum MeetingPatterns {
                 }
                 return Array(named.prefix(2))
             }
-        case .direct, .received, .hosted: break
+        case .direct, .received, .hosted, .called: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".
             let all = a.actors[index].persons
@@ -348,7 +381,7 @@ enum MeetingPatterns {
             guard let second = beyond.prefix(while: { $0.first - first.end <= 4 }).first(where: { $0.name != nil }) else { return [] }
             return [participant(a, first), participant(a, second)]
         }
-        let window = mode == .received ? 12 : 3
+        let window = mode == .received ? 12 : (mode == .called ? 1 : 3)
         // "received a special message from President X": a one-way message, not a meeting.
         if mode == .received || mode == .hosted {
             var k = start
