@@ -95,7 +95,9 @@ public final class EventLog: EventStore {
                 try database.execute("PRAGMA cache_size = -32768")
                 try migrator.migrate(database, now: Timestamp.string(from: options.clock()))
             } else if tables.isEmpty {
-                throw LogError.notADatabase(path: path)
+                // An empty SQLite file holds no log yet: most often one a writer (the daemon, an
+                // ingest) has just created and is migrating in its first transaction. Not damage.
+                throw LogError.missing(path: path)
             }
         } catch let error as LogError {
             throw error

@@ -9,6 +9,8 @@ public enum LogError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The file cannot be written (permissions, read-only mount).
     case readOnly(path: String)
     /// No database exists where a read-only command looked.
+    /// No file at the path, or (opening to read) an empty SQLite file: no log yet, as while a
+    /// writer creates the database.
     case missing(path: String)
     /// Another process held the write lock past the busy timeout.
     case writerBusy(path: String, waitedMilliseconds: Int32)
@@ -26,7 +28,7 @@ public enum LogError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .readOnly(path):
             return "\(path) is read-only; check its permissions (and those of its folder, which holds the -wal and -shm files)"
         case let .missing(path):
-            return "no database at \(path); create one with `annals ingest seeds` or point --db / ANNALS_DB at it"
+            return "no database at \(path) (or no log in it yet); create one with `annals ingest seeds` or `annals daemon`, or point --db / ANNALS_DB at it"
         case let .writerBusy(path, waited):
             return "\(path) is locked by another writer (waited \(waited) ms); is `annals daemon` running on it? Stop it or retry"
         case let .database(error):

@@ -27,6 +27,18 @@ struct OpeningTests {
         #expect(throws: LogError.newerSchema(path: path, unknown: ["2099-01-01-future"])) { try EventLog(path: path) }
     }
 
+    /// A writer creates the file (0600, empty) before SQLite initialises and migrates it in one
+    /// transaction; a reader arriving in between sees no tables. That is "no log yet", not damage
+    /// (found by scripts/concurrent-readers-test: queries started with the daemon said "damaged").
+    @Test(arguments: [false, true])
+    func anEmptyDatabaseIsNoLogYetToReaders(initialised: Bool) throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("log.sqlite")
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        if initialised { _ = rawExecute(path, "PRAGMA journal_mode = WAL") }
+        #expect(throws: LogError.missing(path: path)) { try EventLog(path: path, access: .readOnly) }
+    }
+
     @Test func aMissingFileIsReportedToReaders() {
         let path = "/nonexistent-annals/log.sqlite"
         #expect(throws: LogError.missing(path: path)) { try EventLog(path: path, access: .readOnly) }
