@@ -43,6 +43,8 @@ let package = Package(
         // Run by scripts/bench; not part of `swift test`.
         .executableTarget(name: "annals-bench", dependencies: ["AnnalsLog", "AnnalsDigest", "AnnalsProjections", "CSQLite"],
                           path: "Sources/AnnalsBench"),
+        // The extractor's fuzz driver (issue 9): a seeded mutation loop. Run by scripts/fuzz-extract.
+        .executableTarget(name: "annals-fuzz", dependencies: ["AnnalsExtract"], path: "Sources/AnnalsFuzz"),
         .testTarget(name: "AnnalsDigestTests", dependencies: ["AnnalsDigest"]),
         .testTarget(name: "AnnalsLogTests", dependencies: ["AnnalsLog", "CSQLite"]),
         .testTarget(name: "AnnalsExtractTests", dependencies: ["AnnalsExtract"], resources: [.copy("Fixtures")]),

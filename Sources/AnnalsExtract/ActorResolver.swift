@@ -117,8 +117,20 @@ struct ActorResolver: Sendable {
     /// Whether token `i` may be a word of a person's name.
     func isNameWord(_ i: Int, limit: Int) -> Bool {
         let token = text.tokens[i]
-        guard token.kind == .word, token.isCapitalized else { return false }
+        guard token.kind == .word else { return false }
+        // "el-Sisi", "al-Assad": a lower-case article joined to a capitalised name.
+        if !token.isCapitalized {
+            guard token.hasHyphen, let dash = text.bytes[token.start..<token.end].firstIndex(of: 0x2D), dash - token.start <= 3,
+                  dash + 1 < token.end, text.bytes[dash + 1] >= 0x41, text.bytes[dash + 1] <= 0x5A else { return false }
+            return true
+        }
         if lexicon.nonNameWords.contains(token.hash) || W.months[token.hash] != nil || W.weekdays[token.hash] != nil { return false }
+        // "Vietnam-New Zealand", "China-Africa": a country joined to something is no name.
+        if token.hasHyphen, let dash = text.bytes[token.start..<token.end].firstIndex(of: 0x2D) {
+            var h = Tokenizer.fnvOffset
+            for b in text.bytes[token.start..<dash] { h = (h ^ UInt64(Tokenizer.lower(b))) &* Tokenizer.fnvPrime }
+            if lexicon.countryPhrases.singleWord(h) != nil { return false }
+        }
         if token.isAllCaps, token.length > 4, !(i + 1 < limit && text.tokens[i + 1].isCapitalized && !text.tokens[i + 1].isAllCaps) { return false }
         // "G20", "APEC 2024": no digits in a person's name.
         for index in token.start..<token.end where Tokenizer.isDigit(text.bytes[index]) { return false }
@@ -198,7 +210,9 @@ struct ActorResolver: Sendable {
                 end = i
                 continue
             }
-            if !words.isEmpty, text.isAny(i, ActorResolver.particles), i + 1 < limit, isNameWord(i + 1, limit: limit) {
+            // "bin Zayed", "von der Leyen": particles, one or two, before a name word.
+            if !words.isEmpty, text.isAny(i, ActorResolver.particles), i + 1 < limit,
+               isNameWord(i + 1, limit: limit) || text.isAny(i + 1, ActorResolver.particles) && i + 2 < limit && isNameWord(i + 2, limit: limit) {
                 words.append(text.word(i))
                 hashes.append(tokens[i].hash)
                 i += 1

@@ -58,7 +58,11 @@ struct Assembly {
                 if let day { local = day }
                 return day
             }
-            for match in matches {
+            for var match in matches {
+                if match.isGroup {
+                    guard let last = meetings.last?.participants, last.count >= 2 else { continue }
+                    match.participants = last
+                }
                 let before = mentions.indices.last { mentions[$0].end <= match.trigger && resolved[$0] != nil }
                 let after = mentions.indices.first { mentions[$0].first >= match.triggerEnd && resolved[$0] != nil }
                 // An event page's date line dates a meeting the body leaves undated.
@@ -91,20 +95,24 @@ struct Assembly {
     }
 
     private mutating func addMeeting(_ match: MeetingMatch, day: Day?, recalled: Bool = false) {
-        let evidence = a.evidence(match.sentence)
+        let sentence = a.sentences[match.sentence]
         if let existing = meetings.firstIndex(where: { fact in
             let people = fact.participants ?? []
             return people.count == match.participants.count
                 && match.participants.allSatisfy { p in people.contains { MeetingPatterns.samePerson($0, p) } }
                 && (fact.date == nil || day == nil || fact.date == day?.iso)
         }) {
-            meetings[existing].evidence.append(evidence)
+            // The same sentence again (a sentence may name one meeting many times) adds nothing:
+            // building its quote once per mention cost a long sentence its length squared.
+            if !meetings[existing].evidence.contains(where: { $0.start == sentence.start && $0.end == sentence.stop }) {
+                meetings[existing].evidence.append(a.evidence(match.sentence))
+            }
             if meetings[existing].date == nil { meetings[existing].date = day?.iso }
             // "received X" then "the two leaders held talks": talks.
             if meetings[existing].format == "meeting", match.format == "talks", !recalled { meetings[existing].format = "talks" }
             return
         }
-        var fact = Fact(type: "meeting", evidence: [evidence])
+        var fact = Fact(type: "meeting", evidence: [a.evidence(match.sentence)])
         fact.date = day?.iso
         fact.participants = match.participants
         fact.format = match.format
@@ -112,6 +120,8 @@ struct Assembly {
         fact.timeOfDay = recalled ? nil : places.timeOfDay(match.sentence, before: match.trigger)
         fact.city = recalled ? places.cityMentioned(match.sentence) : places.city(match.sentence)
         fact.venue = places.venue(match.sentence)
+        // "On the same day, Xi Jinping also met with ...": where the day's other meeting was.
+        if fact.city == nil, !recalled, let earlier = meetings.last(where: { $0.date == fact.date && $0.date != nil }) { fact.city = earlier.city }
         fact.occasion = places.occasion(match.sentence)
         meetings.append(fact)
         meetingSentences.append(match.sentence)

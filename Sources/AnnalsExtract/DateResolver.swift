@@ -57,9 +57,11 @@ enum DateResolver {
         return found
     }
 
-    /// The date expression starting at token `i`, if one does.
+    /// The date expression starting at token `i`, if one does; nil when `i` is at or past
+    /// `limit` (callers probe the token after a word, which may be the end of the text).
     static func parse(_ text: Text, at i: Int, limit: Int) -> DateMention? {
         let tokens = text.tokens
+        guard i >= 0, i < limit, i < tokens.count else { return nil }
         let token = tokens[i]
         if token.kind == .punct { return nil }
         let h = token.hash
@@ -151,6 +153,9 @@ enum DateResolver {
             var value = 0, digits = 0
             for byte in text.bytes[tokens[i].start..<tokens[i].end] {
                 if byte == 0x2E { parts.append(value); value = 0; digits = 0; continue }
+                // No part of a date has more than four digits; a longer run (or another byte)
+                // is not a date, and must not overflow `value` ("1.00000000000000000000").
+                guard Tokenizer.isDigit(byte), digits < 4 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             }

@@ -8,6 +8,7 @@ enum DocumentPatterns {
     static let titleStops = W.set("which that setting signed was were during witnessed issued adopted exchanged with as setting outlining aimed")
     static let absorbers = W.set("including among between such")
     static let witnessed = W.set("witnessed")
+    static let bystanderVerbs = W.set("welcomed welcome welcomes hailed applauded noted appreciated praised expect expected forward")
     static let conjoinedVerbs = W.set("witnessed agreed discussed")
     static let headsOfState = W.set("state presidents leaders")
     static let premiers = W.set("premiers")
@@ -113,7 +114,9 @@ enum DocumentPatterns {
             let h = text.tokens[k].hash
             guard signingStarts.contains(h) else { continue }
             let isVerb = verbs.contains(h)
+            // "witnessed the signing of"; not "welcomed the signing of" (someone else's, or to come).
             let isNoun = nouns.contains(h) && text.isWord(k + 1, W.of)
+                && !(max(sentence.first, k - 3)..<k).contains(where: { text.isAny($0, bystanderVerbs) })
             guard isVerb || isNoun else { continue }
             if isVerb, MeetingPatterns.isUnrealised(text, before: k, from: sentence.first) { continue }
             if isVerb, text.isAny(k - 1, hadWords) { return [] }
@@ -158,6 +161,8 @@ enum DocumentPatterns {
     }
 
     static let determiners = W.set("a an the this its their one another each")
+    /// Head nouns that start another document after "and" ("... and an agreement on ...").
+    static let headWords = W.set("agreement agreements memorandum memoranda protocol protocols treaty declaration statement plan programme program documents document")
     static let batchModifiers = W.set("cooperation and new other more key important major government business commercial trade investment framework sectoral specific")
 
     /// A single document is named by a determiner or a capitalised title ("a memorandum of
@@ -259,7 +264,7 @@ enum DocumentPatterns {
                 if text.isAny(next, verbs) || text.isAny(next, conjoinedVerbs) { break }
                 if text.isWord(next, W.a) || text.isWord(next, W.an) { break }
                 if next < limit, text.tokens[next].kind == .word, !text.tokens[next].isCapitalized,
-                   DocumentPatternsHeadCheck.startsHead(text, next, limit) { break }
+                   text.isAny(next, headWords) { break }
             }
             k += 1
             end = k
@@ -346,18 +351,5 @@ enum DocumentPatterns {
         if facts[index].title == nil { facts[index].title = fact.title }
         if facts[index].signedBy == nil { facts[index].signedBy = fact.signedBy }
         if facts[index].fields == nil { facts[index].fields = fact.fields }
-    }
-}
-
-/// Whether a document head starts at a token (used to end a title at "and an agreement ...").
-enum DocumentPatternsHeadCheck {
-    static let heads = W.set("agreement agreements memorandum memoranda protocol protocols treaty declaration statement plan programme program documents document")
-    static func startsHead(_ text: Text, _ i: Int, _ limit: Int) -> Bool { text.isAny(i, heads) }
-}
-
-extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -30,25 +30,30 @@ public struct Extractor: Sendable {
 
     /// Sorts facts (by type, then where the text first supports them) and gives each its stable id.
     static func identify(_ facts: [Fact], source: String) -> [Fact] {
-        var sorted = facts.map { fact -> Fact in
-            var fact = fact
-            fact.evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        var facts = facts
+        for index in facts.indices where facts[index].evidence.count > 1 {
+            var evidence = facts[index].evidence
+            evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
             var unique: [Evidence] = []
-            for e in fact.evidence where unique.last.map({ $0.start != e.start || $0.end != e.end }) ?? true { unique.append(e) }
-            fact.evidence = unique
-            return fact
+            for e in evidence where unique.last.map({ $0.start != e.start || $0.end != e.end }) ?? true { unique.append(e) }
+            facts[index].evidence = unique
         }
-        sorted.sort {
-            let ta = typeOrder.firstIndex(of: $0.type) ?? typeOrder.count, tb = typeOrder.firstIndex(of: $1.type) ?? typeOrder.count
+        // Sort indices, not the facts themselves (large values to move).
+        let order = facts.indices.sorted { i, j in
+            let a = facts[i], b = facts[j]
+            let ta = typeOrder.firstIndex(of: a.type) ?? typeOrder.count, tb = typeOrder.firstIndex(of: b.type) ?? typeOrder.count
             if ta != tb { return ta < tb }
-            return ($0.evidence.first?.start ?? 0, $0.evidence.first?.end ?? 0) < ($1.evidence.first?.start ?? 0, $1.evidence.first?.end ?? 0)
+            return (a.evidence.first?.start ?? 0, a.evidence.first?.end ?? 0, i) < (b.evidence.first?.start ?? 0, b.evidence.first?.end ?? 0, j)
         }
         // One SHA-256 of the source name per readout; each fact's id then folds its type and key
         // fields into that digest (FNV-1a, 64 bits): stable across runs, distinct within a readout.
         let digest = SHA256.hash(Array(source.utf8))
         var used = Set<String>()
-        for index in sorted.indices {
-            let base = sorted[index].type + "\n" + key(sorted[index])
+        var sorted: [Fact] = []
+        sorted.reserveCapacity(facts.count)
+        for index in order {
+            var fact = facts[index]
+            let base = fact.type + "\n" + key(fact)
             var attempt = 0
             var id: String
             repeat {
@@ -56,7 +61,8 @@ public struct Extractor: Sendable {
                 id = "f-" + identifier(digest, base, attempt)
             } while used.contains(id)
             used.insert(id)
-            sorted[index].id = id
+            fact.id = id
+            sorted.append(fact)
         }
         return sorted
     }

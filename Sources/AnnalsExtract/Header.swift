@@ -39,7 +39,9 @@ struct Header: Sendable {
                 if header.city == nil, sentence.end - first <= 5 {
                     var k = first
                     while k < sentence.end {
-                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                        if let match = lexicon.cities.longestMatch(in: tokens, from: k, limit: sentence.end)
+                            ?? lexicon.venues.longestMatch(in: tokens, from: k, limit: sentence.end) {
+                            // "Kremlin, Moscow", "THE WHITE HOUSE": where the readout is written.
                             if match.end == sentence.end { header.city = match.value.name; header.cityCountry = match.value.code }
                             k = match.end
                         } else if tokens[k].kind == .punct || tokens[k].isCapitalized { k += 1 } else { break }
@@ -69,6 +71,12 @@ struct Header: Sendable {
         // "Press release, 15 July 2025", "VNA - 24/09/2024 10:20": the first full date of the line.
         for mention in DateResolver.scan(text, i, sentence.end) {
             guard case let .day(year?, month, day) = mention.expression else { continue }
+            // A date line, not a headline with a date in it ("Xi to visit France May 5, 2024").
+            let prose = (sentence.first..<sentence.end).filter { k in
+                (k < mention.first || k >= mention.end) && text.tokens[k].kind == .word && !text.tokens[k].isCapitalized
+                    && !Header.keywords.contains(text.tokens[k].hash) && text.tokens[k].hash != W.of
+            }
+            if prose.count > 1 { return }
             published = Day(year: year, month: month, day: day)
             eventDate = published
             if self.city == nil { self.city = city; self.cityCountry = cityCountry }

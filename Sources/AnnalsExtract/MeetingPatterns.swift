@@ -5,6 +5,8 @@ struct MeetingMatch: Sendable {
     var triggerEnd: Int
     var format: String
     var participants: [Participant]
+    /// "The two leaders then held talks": the sides are those of the meeting reported before.
+    var isGroup = false
 }
 
 /// Meetings, talks, calls and exchanges of letters: who met whom, by the verbs readouts use.
@@ -13,19 +15,20 @@ struct MeetingMatch: Sendable {
 /// after "with" (or as direct object of "met"/"received"); officials elsewhere in the sentence are
 /// not principals. Intended meetings ("will meet", "glad to meet") are not meetings.
 enum MeetingPatterns {
-    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays")
+    static let lightVerbs = W.set("held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried")
     static let nouns = WordMap<String>([
-        Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks",
+        Tokenizer.hash("talks"): "talks", Tokenizer.hash("negotiations"): "talks", Tokenizer.hash("interviews"): "talks", Tokenizer.hash("interview"): "talks",
         Tokenizer.hash("meeting"): "meeting", Tokenizer.hash("meetings"): "meeting", Tokenizer.hash("consultations"): "meeting",
         Tokenizer.hash("conversation"): "phone call", Tokenizer.hash("call"): "phone call", Tokenizer.hash("talk"): "meeting",
         Tokenizer.hash("videoconference"): "video call", Tokenizer.hash("summit"): "meeting", Tokenizer.hash("conference"): "video call",
     ].map { ($0.key, $0.value) })
-    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
+    static let nounModifiers = W.set("a an the bilateral official telephone phone video video-conference separate private courtesy and out round session of intergovernmental inter-governmental strategic economic one-on-one expanded restricted small-group fruitful cordial working brief lengthy first second third fourth fifth sixth seventh eighth ninth tenth annual inaugural virtual informal formal extended enlarged narrow delegation-level high-level summit-level productive substantive")
     static let met = W.set("met meets")
     static let summit = Tokenizer.hash("summit")
-    static let spoke = W.set("spoke speaks talked talks")
+    static let spoke = W.set("spoke speaks talked talks conversed")
     static let received = W.set("received receives hosted hosts welcomed welcomes")
     static let called = W.set("called calls")
+    static let phoned = W.set("phoned telephoned rang")
     static let on = W.set("on upon")
     static let place = W.set("place")
     static let tookPlace = W.set("took")
@@ -36,6 +39,7 @@ enum MeetingPatterns {
     /// Words before a verb that put the meeting in the past of the reported one ("last held talks").
     static let previously = W.set("last previously earlier already once")
     static let pronouns = W.set("him her them")
+    static let did = Tokenizer.hash("did")
     static let courtesy = Tokenizer.hash("courtesy")
     static let oneWay = W.set("message messages letter letters credentials congratulations condolences greetings delegation")
     static let discussed = W.set("discussed")
@@ -46,13 +50,23 @@ enum MeetingPatterns {
         guard !sentence.isHeadline else { return [] }
         let text = a.text
         var found: [MeetingMatch] = []
+        // What holds for the whole sentence is worked out once, not once per trigger: a sentence
+        // of thousands of verbs (a hostile file) must not cost its length squared.
+        var sentenceIsPast: Bool?
+        var medium: Medium?
+        let sentencePinsDay = pinsDay(a, index)
+        var courtesyAt: Int??
+        var lastTalksAt: Int??
         var i = sentence.first
         while i < sentence.end {
             guard let (format, end, object) = trigger(text, at: i, limit: sentence.end) else { i += 1; continue }
             defer { i = end }
             if isUnrealised(text, before: i, from: sentence.first) { continue }
-            if isRecalled(a, index, trigger: i) { continue }
-            if object == .between, !isPast(text, sentence) { continue }
+            if isRecalled(a, index, trigger: i, pinsDay: sentencePinsDay) { continue }
+            if object == .between {
+                if sentenceIsPast == nil { sentenceIsPast = isPast(text, sentence) }
+                if sentenceIsPast == false { continue }
+            }
             var participants = object == .between ? [] : subjects(a, index, before: i)
             if object == .none, participants.count < 2 { continue }
             // "a dinner hosted by X and Mrs. Y": a passive needs a person as its subject.
@@ -75,22 +89,42 @@ enum MeetingPatterns {
             }
             var unique: [Participant] = []
             for p in participants where !unique.contains(where: { samePerson($0, p) }) { unique.append(p) }
+            if unique.isEmpty, isGroupSubject(text, before: i, from: sentence.first) {
+                found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: format == "spoke" ? "phone call" : format,
+                                          participants: [], isGroup: true))
+                continue
+            }
             guard unique.count >= 2 else { continue }
             var resolvedFormat = format == "spoke" ? "meeting" : format
             if format != "exchange of letters" {
                 // "via video link", "by phone": the medium may be named anywhere in the sentence.
-                for k in sentence.first..<sentence.end {
-                    let h = text.tokens[k].hash
-                    if videoWords.contains(h), h != Tokenizer.hash("virtual") || format != "talks" { resolvedFormat = "video call"; break }
-                    if phoneWords.contains(h) { resolvedFormat = "phone call" }
+                if medium == nil { medium = Medium(text, sentence) }
+                if let medium {
+                    if medium.video || (medium.virtual && format != "talks") {
+                        resolvedFormat = "video call"
+                    } else if medium.phone {
+                        resolvedFormat = "phone call"
+                    }
                 }
-                if (sentence.first..<i + 6).contains(where: { $0 < sentence.end && text.tokens[$0].hash == courtesy }) { resolvedFormat = "meeting" }
+                if courtesyAt == nil { courtesyAt = (sentence.first..<sentence.end).first { text.tokens[$0].hash == courtesy } }
+                if let at = courtesyAt ?? nil, at < i + 6 { resolvedFormat = "meeting" }
                 // "received X ..., where they held talks", "hosted X for bilateral talks".
-                if (object == .received || object == .hosted), (end..<sentence.end).contains(where: { text.tokens[$0].hash == W.talks }) { resolvedFormat = "talks" }
+                if object == .received || object == .hosted {
+                    if lastTalksAt == nil { lastTalksAt = (sentence.first..<sentence.end).last { text.tokens[$0].hash == W.talks } }
+                    if let at = lastTalksAt ?? nil, at >= end { resolvedFormat = "talks" }
+                }
                 // "spoke with" in a readout is a call unless it says they met.
                 if format == "spoke", resolvedFormat == "meeting" { resolvedFormat = "phone call" }
             }
             found.append(MeetingMatch(sentence: index, trigger: i, triggerEnd: end, format: resolvedFormat, participants: unique))
+            // "..., as did Prime Minister X and Prime Minister Y": the same again, another pair.
+            if let asDid = (end..<max(end, sentence.end - 1)).first(where: { text.isWord($0, W.as_) && text.tokens[$0 + 1].hash == did }) {
+                let pair = a.actors[index].persons.filter { $0.first > asDid + 1 && $0.name != nil }
+                if pair.count >= 2, joined(text, pair[0].end, pair[1].first) {
+                    found.append(MeetingMatch(sentence: index, trigger: asDid, triggerEnd: asDid + 2, format: resolvedFormat,
+                                              participants: [participant(a, pair[0]), participant(a, pair[1])]))
+                }
+            }
         }
         if found.isEmpty, let framed = framed(a, index) { found.append(framed) }
         return found
@@ -123,11 +157,11 @@ enum MeetingPatterns {
         return MeetingMatch(sentence: index, trigger: j, triggerEnd: j + 1, format: resolvedFormat, participants: pair)
     }
 
-    enum ObjectMode { case with, direct, received, hosted, between, none }
+    enum ObjectMode { case with, direct, received, hosted, between, called, none }
 
     /// The verb phrase at `i`: its format, end, and how its object is introduced.
     /// Every word a meeting verb phrase can start with: one probe rules out most tokens.
-    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
+    static let starts = W.set("met meets held hold holds had has have conducted sustained maintained co-chaired co-chairs chaired paid pays realized realised carried conversed phoned telephoned rang spoke speaks talked received receives hosted hosts welcomed welcomes called calls discussed exchanged talks negotiations interviews meeting meetings consultations conversation call talk videoconference summit conference")
 
     static func trigger(_ text: Text, at i: Int, limit: Int) -> (String, Int, ObjectMode)? {
         let h = text.tokens[i].hash
@@ -167,6 +201,10 @@ enum MeetingPatterns {
             return ("meeting", i + 1, .received)
         }
         if called.contains(h), text.isAny(i + 1, on) { return ("meeting", i + 2, .direct) }
+        // "X phoned Y", "X called President Y": a call, its object right after.
+        if phoned.contains(h) || called.contains(h) && text.tokens.indices.contains(i + 1) && text.tokens[i + 1].isCapitalized {
+            return ("phone call", i + 1, .called)
+        }
         // "President Ruto and Vice President Alupo discussed ...": two named people talking.
         if discussed.contains(h) { return ("meeting", i + 1, .none) }
         // "took place the negotiations of A with B", "talks between A and B took place".
@@ -179,19 +217,53 @@ enum MeetingPatterns {
 
     /// "last held talks in Astana during ... in the autumn of 2024": a meeting before the one
     /// reported, whose day the text does not pin.
-    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int) -> Bool {
+    static func isRecalled(_ a: Analysis, _ index: Int, trigger: Int, pinsDay: Bool) -> Bool {
         let text = a.text
         let first = a.sentences[index].first
         if trigger - 1 >= first, text.isAny(trigger - 1, previously) { return true }
         if trigger - 2 >= first, text.isAny(trigger - 2, previously), text.tokens[trigger - 1].kind == .word, !text.tokens[trigger - 1].isCapitalized { return true }
         // A year or month near the verb and no day anywhere: "met in Kazan last October".
+        if pinsDay { return false }
+        // Date mentions are in text order: the ones near the verb are found by binary search.
         let mentions = a.dates[index]
-        let pinned = mentions.contains { $0.expression.pinsDay }
-        let loose = mentions.contains { m in
-            guard m.first >= trigger - 4, m.first < trigger + 10 else { return false }
-            switch m.expression { case .year, .month, .vague: return true; default: return false }
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].first < trigger - 4 { low = middle + 1 } else { high = middle }
         }
-        return loose && !pinned
+        for m in mentions[low...] {
+            guard m.first < trigger + 10 else { break }
+            switch m.expression {
+            case .year, .month, .vague: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Whether the sentence pins a day anywhere (worked out once per sentence).
+    static func pinsDay(_ a: Analysis, _ index: Int) -> Bool {
+        a.dates[index].contains { $0.expression.pinsDay }
+    }
+
+    /// The media a sentence names anywhere ("via video link", "by phone").
+    struct Medium {
+        /// A video word other than "virtual".
+        var video = false
+        var virtual = false
+        var phone = false
+
+        init(_ text: Text, _ sentence: Sentence) {
+            let virtualHash = Tokenizer.hash("virtual")
+            for k in sentence.first..<sentence.end {
+                let h = text.tokens[k].hash
+                if videoWords.contains(h) {
+                    if h == virtualHash { virtual = true } else { video = true }
+                } else if phoneWords.contains(h) {
+                    phone = true
+                }
+            }
+        }
     }
 
     /// "took place", "was held", "were held": a noun-led meeting that happened.
@@ -218,9 +290,22 @@ enum MeetingPatterns {
         return false
     }
 
+    static let heads = W.set("heads")
+    static let stateOrGovernment = W.set("state government")
+
+    /// "The two leaders", "the two heads of state", "both sides" right before the verb.
+    static func isGroupSubject(_ text: Text, before trigger: Int, from first: Int) -> Bool {
+        var k = trigger - 1
+        while k > first, text.tokens[k].kind == .word, !text.tokens[k].isCapitalized,
+              text.tokens[k].hash == Tokenizer.hash("then") || text.tokens[k].hash == W.also { k -= 1 }
+        if text.isAny(k, stateOrGovernment), text.isWord(k - 1, W.of), text.isAny(k - 2, heads) { k -= 2 }
+        return k > first && text.isAny(k, groupNouns) && text.isAny(k - 1, two)
+    }
+
     /// The principals named before the verb: the nearest person, with one joined to it by "and".
     static func subjects(_ a: Analysis, _ index: Int, before trigger: Int) -> [Participant] {
-        let persons = a.actors[index].persons.filter { $0.end <= trigger }
+        let all = a.actors[index].persons
+        let persons = all[..<all.countEnding(atOrBefore: trigger)]
         let text = a.text
         // "the two presidents held a meeting": the people the sentence names.
         if trigger >= 2, text.isAny(trigger - 1, groupNouns), text.isAny(trigger - 2, two) {
@@ -230,8 +315,8 @@ enum MeetingPatterns {
             if result.count >= 2 { return Array(result.prefix(2)) }
         }
         if let last = persons.last {
-            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             guard trigger - last.end <= 15 else { return [] }
+            for k in last.end..<trigger where text.isAny(k, clauseBreak) { return [] }
             var result = [participant(a, last)]
             if persons.count >= 2 {
                 let previous = persons[persons.count - 2]
@@ -286,16 +371,17 @@ enum MeetingPatterns {
                 }
                 return Array(named.prefix(2))
             }
-        case .direct, .received, .hosted: break
+        case .direct, .received, .hosted, .called: break
         case .between:
             // "the negotiations of A with B", "talks between A and B".
-            let persons = a.actors[index].persons.filter { $0.first >= end && $0.first - end <= 3 && $0.name != nil }
-            guard let first = persons.first else { return [] }
-            let others = a.actors[index].persons.filter { $0.first >= first.end && $0.first - first.end <= 4 && $0.name != nil }
-            guard let second = others.first else { return [] }
+            let all = a.actors[index].persons
+            let after = all[all.firstIndex(startingAtOrAfter: end)...]
+            guard let first = after.prefix(while: { $0.first - end <= 3 }).first(where: { $0.name != nil }) else { return [] }
+            let beyond = all[all.firstIndex(startingAtOrAfter: first.end)...]
+            guard let second = beyond.prefix(while: { $0.first - first.end <= 4 }).first(where: { $0.name != nil }) else { return [] }
             return [participant(a, first), participant(a, second)]
         }
-        let window = mode == .received ? 12 : 3
+        let window = mode == .received ? 12 : (mode == .called ? 1 : 3)
         // "received a special message from President X": a one-way message, not a meeting.
         if mode == .received || mode == .hosted {
             var k = start
@@ -305,9 +391,12 @@ enum MeetingPatterns {
                 k += 1
             }
         }
-        let persons = a.actors[index].persons.filter { $0.first >= start }
+        let all = a.actors[index].persons
+        let persons = all[all.firstIndex(startingAtOrAfter: start)...]
         guard let first = persons.first, first.first - start <= window else {
-            if mode == .with, let country = a.actors[index].countries.first(where: { $0.first >= start && $0.first - start <= 2 }) {
+            let countries = a.actors[index].countries
+            if mode == .with,
+               let country = countries[countries.firstIndex(startingAtOrAfter: start)...].prefix(while: { $0.first - start <= 2 }).first {
                 return [Participant(name: a.lexicon.countryName(country.code) ?? country.code, country: country.code, title: nil)]
             }
             return []
@@ -318,7 +407,7 @@ enum MeetingPatterns {
         if mode == .hosted, text.mark(first.end) == Token.possessive { return [] }
         if first.name == nil && first.country == nil { return [] }
         var result = [participant(a, first)]
-        if persons.count >= 2, joined(text, first.end, persons[1].first) { result.append(participant(a, persons[1])) }
+        if let next = persons.dropFirst().first, joined(text, first.end, next.first) { result.append(participant(a, next)) }
         return result
     }
 
@@ -333,5 +422,38 @@ enum MeetingPatterns {
 
     static func samePerson(_ a: Participant, _ b: Participant) -> Bool {
         a.name == b.name || Registry.samePerson(Registry.words(of: a.name), Registry.words(of: b.name))
+    }
+}
+
+/// Mentions of a sentence are in text order and never overlap (`ActorResolver` appends them left
+/// to right), so those before or after a token are a prefix or a suffix found by binary search:
+/// a trigger costs log n, not n, in a sentence of n mentions.
+protocol TokenSpan {
+    var first: Int { get }
+    var end: Int { get }
+}
+
+extension PersonMention: TokenSpan {}
+extension CountryMention: TokenSpan {}
+
+extension Array where Element: TokenSpan {
+    /// The number of leading mentions that end at or before token `index`.
+    func countEnding(atOrBefore index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].end <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first mention starting at or after token `index` (`count` when none).
+    func firstIndex(startingAtOrAfter index: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].first < index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -23,8 +23,10 @@ struct Places {
         if let city = cityIn(index, strict: false) { return city }
         if let city = venueCity(index) { return city }
         let end = min(a.sentences.count, index + 4)
+        // "The meeting was held at the Presidential Palace in Baku." just after.
         for next in (index + 1)..<max(end, index + 1) {
             let sentence = a.sentences[next]
+            guard a.text.isWord(sentence.first, W.the), MeetingPatterns.nouns[a.text.hash(sentence.first + 1)] != nil else { continue }
             var held = false
             for k in sentence.first..<sentence.end where a.text.isAny(k, Places.heldVerbs) { held = true; break }
             if held, let city = cityIn(next, strict: true) ?? venueCity(next) { return city }
@@ -32,6 +34,8 @@ struct Places {
         // "This Tuesday, in Mexico City, ..." just before; then the dateline's city; then the
         // capital of the country a state or official visit is paid to.
         for previous in stride(from: index - 1, through: max(0, index - 2), by: -1) where !a.sentences[previous].isHeadline {
+            // A sentence with a meeting of its own is about that meeting's place.
+            if !MeetingPatterns.find(a, sentence: previous).isEmpty { break }
             if let city = cityIn(previous, strict: true) { return city }
         }
         return a.header.city ?? visitedCapital(index)

@@ -29,6 +29,9 @@ enum RecalledMeetings {
             guard text.isAny(k, determiners) else { continue }
             var j = k + 1
             var isVirtual = false
+            // "their March 29 call": the day written before the noun.
+            let before = a.dates[index].first { $0.first == k + 1 }
+            if let before { j = before.end }
             while j < sentence.end, j - k <= 4, text.isAny(j, modifiers) || text.tokens[j].isCapitalized && nouns[text.tokens[j].hash] == nil && text.tokens[j].kind == .word {
                 if text.isAny(j, virtual) { isVirtual = true }
                 j += 1
@@ -37,7 +40,7 @@ enum RecalledMeetings {
             if text.isWord(j - 1, W.phone) || text.isWord(j - 1, W.telephone) { format = "phone call" }
             if isVirtual { format = "video call" }
             // The pinned day must follow within the noun phrase: "... in Tokyo on March 16".
-            guard let mention = a.dates[index].first(where: { $0.first > j && $0.first - j <= 8 }), mention.expression.pinsDay,
+            guard let mention = before ?? a.dates[index].first(where: { $0.first > j && $0.first - j <= 8 }), mention.expression.pinsDay,
                   let day = a.resolve(mention, anchor: anchor) else { continue }
             // A day after publication is a meeting planned, not recalled.
             if let published = a.published, day > published { continue }

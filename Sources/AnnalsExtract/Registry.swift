@@ -11,9 +11,40 @@ struct Registry: Sendable {
     }
 
     private(set) var entries: [Entry] = []
+    /// Entries by each of their words, so lookups do not scan every entry.
+    private var byWord: [UInt64: [Int]] = [:]
+    /// A readout names a few dozen people; past this, names are noise and not remembered.
+    static let capacity = 2000
 
+    private func candidates(_ words: [UInt64]) -> [Int] {
+        var result: [Int] = []
+        for word in words { result += (byWord[word] ?? []).prefix(64) }
+        return result
+    }
+
+    /// Hashes of a name's words as the tokenizer hashes them (initials left out), read straight
+    /// from its bytes: names are compared often and are short.
     static func words(of name: String) -> [UInt64] {
-        Tokenizer.tokenize(Array(name.utf8)).filter { $0.kind == .word && $0.length > 1 }.map(\.hash)
+        var result: [UInt64] = []
+        var hash = Tokenizer.fnvOffset
+        var length = 0
+        var bytes = Array(name.utf8)
+        bytes.append(0x20)
+        var i = 0
+        while i < bytes.count {
+            var b = bytes[i]
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { b = 0x27; i += 2 }
+            if b == 0x20 || b == 0x2C || b == 0x2E {
+                if length > 1 { result.append(hash) }
+                hash = Tokenizer.fnvOffset
+                length = 0
+            } else {
+                hash = (hash ^ UInt64(Tokenizer.lower(b))) &* Tokenizer.fnvPrime
+                if b & 0xC0 != 0x80 { length += 1 }
+            }
+            i += 1
+        }
+        return result
     }
 
     /// Whether two names are the same person by the scorer's rule: same last word, and one's
@@ -35,7 +66,9 @@ struct Registry: Sendable {
         guard words.count >= 2 else { return }
         // Same words but different offices ("King Abdullah II", "Crown Prince Al Hussein bin
         // Abdullah II") are different people.
-        if let index = entries.firstIndex(where: { Registry.samePerson($0.words, words) && ($0.title == nil || mention.title == nil || $0.title == mention.title) }) {
+        if let index = candidates(words).first(where: { i in
+            Registry.samePerson(entries[i].words, words) && (entries[i].title == nil || mention.title == nil || entries[i].title == mention.title)
+        }) {
             var entry = entries[index]
             entry.mentions += 1
             if words.count > entry.words.count { entry.name = name; entry.words = words }
@@ -52,21 +85,25 @@ struct Registry: Sendable {
             if entry.title == nil { entry.title = known.value.title }
         }
         if entry.role == nil, let title = entry.title { entry.role = lexicon.titles.singleWordOrPhrase(title)?.role }
+        guard entries.count < Registry.capacity else { return }
+        for word in Set(words) { byWord[word, default: []].append(entries.count) }
         entries.append(entry)
     }
 
     /// The entry for a full or partial name, if one matches it.
     func find(_ name: String) -> Entry? {
-        if let exact = entries.first(where: { $0.name == name }) { return exact }
         let words = Registry.words(of: name)
+        let near = candidates(words)
+        if let exact = near.first(where: { entries[$0].name == name }) { return entries[exact] }
         if words.count == 1 { return lookup(word: words[0]) }
-        return entries.first { Registry.samePerson($0.words, words) }
+        return near.first { Registry.samePerson(entries[$0].words, words) }.map { entries[$0] }
     }
 
     /// The one person a single word (a surname or given name) refers to.
     func lookup(word: UInt64) -> Entry? {
         var best: Entry?
-        for entry in entries where entry.words.contains(word) {
+        for index in (byWord[word] ?? []).prefix(64) {
+            let entry = entries[index]
             if let current = best, current.mentions >= entry.mentions { continue }
             best = entry
         }
@@ -103,18 +140,11 @@ struct Registry: Sendable {
             // country the readout names.
             if let title = person.title, let known = find(country: country, title: title) {
                 person.name = known.name
-            } else {
+            } else if person.role != .official {
                 let leaders = entries.filter { $0.country == country && ($0.role == .headOfState || $0.role == .headOfGovernment || $0.role == .leader) }
                 if leaders.count == 1 { person.name = leaders[0].name; person.title = person.title ?? leaders[0].title }
             }
         }
         return true
-    }
-
-    /// Gives `country` to people the text leaves without one (their side in a two-country readout).
-    mutating func assign(country: String, toUnknownIn names: Set<String>) {
-        for index in entries.indices where entries[index].country == nil && names.contains(entries[index].name) {
-            entries[index].country = country
-        }
     }
 }

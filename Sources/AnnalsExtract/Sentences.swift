@@ -24,12 +24,16 @@ enum Sentences {
                                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
                                                  "approx", "ma", "dept", "govt", "min", "amb", "adm", "capt", "maj", "sgt", "hon", "rt"].map(Tokenizer.hash))
 
+    static let maximumLength = 400
+
     static func split(_ text: Text) -> [Sentence] {
         let tokens = text.tokens
         var sentences: [Sentence] = []
         guard !tokens.isEmpty else { return sentences }
         var first = 0
-        for i in 1..<tokens.count where isBoundary(text, before: i) {
+        // No sentence of a readout runs past a few hundred tokens; cutting longer runs keeps
+        // the patterns' work per sentence bounded on text that has no punctuation at all.
+        for i in 1..<tokens.count where isBoundary(text, before: i) || i - first >= maximumLength {
             sentences.append(make(text, first, i))
             first = i
         }

@@ -83,6 +83,16 @@ public final class EventLog: EventStore {
                 // Deleted content is overwritten with zeros, so a redaction leaves no copy of the
                 // erased text in freed pages.
                 try database.execute("PRAGMA secure_delete = ON")
+                // Ingest writes ~65 WAL frames per readout (payload overflow pages, the log's and
+                // the read models' indexes). At SQLite's default of 1,000 pages a checkpoint ran
+                // every ~15 readouts, each copying back pages that the next readouts dirty again,
+                // and each ending in two fdatasyncs. 10,000 pages (~40 MB of WAL) copies a hot
+                // page once per ~150 readouts instead of ten times. The WAL is emptied on close.
+                try database.execute("PRAGMA wal_autocheckpoint = 10000")
+                // A 32 MB page cache (default 2 MB) keeps the indexes' upper levels and the hot
+                // leaves in memory, so appends stop re-reading them from the WAL (pread). It only
+                // grows as used; peak RSS stays well under the 200 MB target.
+                try database.execute("PRAGMA cache_size = -32768")
                 try migrator.migrate(database, now: Timestamp.string(from: options.clock()))
             } else if tables.isEmpty {
                 throw LogError.notADatabase(path: path)

@@ -48,7 +48,17 @@ public struct FolderReconciler {
     public func reconcile(names: [String], complete: Bool, shouldStop: () -> Bool = { false },
                           read: (String) -> FileState) throws -> Summary {
         var summary = Summary()
-        let active = try SourceState.activeSources(in: recorder.log)
+        // A full pass compares with every active source; a batch only needs the state of its own
+        // names (a vanished name and its renamed bytes arrive in the same batch), so a live change
+        // costs the same however many readouts the log holds.
+        var active: [String: String] = [:]
+        if complete {
+            active = try SourceState.activeSources(in: recorder.log)
+        } else {
+            for name in Set(names) {
+                if let state = try SourceState.read(name, in: recorder.log), state.status == .active { active[name] = state.sha256 }
+            }
+        }
         var vanished: [String] = []
         var states: [String: FileState] = [:]
         if complete {

@@ -16,10 +16,13 @@ public final class InotifyWatcher: FolderWatcher {
     public struct Configuration: Sendable {
         /// A batch goes out once the folder has been quiet this long.
         public var settleWindow: Duration
-        /// ...or this long after its first event, however busy the folder stays.
+        /// ...or this long after its first event, however busy the folder stays. Short, so a
+        /// steady trickle of drops (one every 20 ms never lets the folder settle) is still
+        /// recorded within a few tenths of a second; a burst is then several batches, each
+        /// costing only its own files.
         public var maxBatchDelay: Duration
 
-        public init(settleWindow: Duration = .milliseconds(50), maxBatchDelay: Duration = .milliseconds(500)) {
+        public init(settleWindow: Duration = .milliseconds(50), maxBatchDelay: Duration = .milliseconds(150)) {
             self.settleWindow = settleWindow
             self.maxBatchDelay = max(maxBatchDelay, settleWindow)
         }

@@ -62,7 +62,9 @@ final class Daemon: Sendable {
         let root = settings.watchFolder
         let signals = installSignalHandlers()
         defer { signals.forEach { $0.cancel() } }
-        let loader = ReadoutLoader(root: root, maximumSize: settings.maxReadoutBytes)
+        // A file is read once it has been quiet for the settle window (see `quietPeriod`).
+        let loader = ReadoutLoader(root: root, maximumSize: settings.maxReadoutBytes,
+                                   quietPeriod: .milliseconds(settings.settleMilliseconds))
         let reconciler = FolderReconciler(recorder: pipeline.value.recorder, logger: logger)
         var reportedSkips = Set<String>()
 
@@ -75,7 +77,8 @@ final class Daemon: Sendable {
             state.withLock { $0.watcher = watcher }
         }
         logger.info("reconciling \(root) with \(settings.databasePath)")
-        let summary = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+        var summary = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+        summary = try await settle(summary, reconciler: reconciler, loader: loader)
         logger.info("start-up: \(summary.added) added, \(summary.revised) revised, \(summary.renamed) renamed, \(summary.withdrawn) withdrawn, \(summary.unchanged) unchanged, \(summary.skipped) skipped")
         guard let watcher, !isStopping else {
             if once { print("added \(summary.added), revised \(summary.revised), renamed \(summary.renamed), withdrawn \(summary.withdrawn), unchanged \(summary.unchanged), skipped \(summary.skipped)") }
@@ -90,7 +93,8 @@ final class Daemon: Sendable {
             do {
                 if batch.needsFullRescan || needsRescan {
                     if batch.needsFullRescan { logger.notice("full rescan of \(root) (the watcher lost track of events)") }
-                    _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                    let rescan = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                    for name in rescan.retry where retries[name] == nil { retries[name] = 0 }
                     needsRescan = false
                     continue
                 }
@@ -103,21 +107,55 @@ final class Daemon: Sendable {
                 }
             } catch {
                 // The database is busy, full or unwritable for a moment: nothing was half written
-                // (each readout is one transaction), so wait and compare the whole folder again.
-                logger.error("could not record changes: \(error); retrying with a full rescan in 2 s")
+                // (each readout is one transaction), so wait and compare the whole folder again,
+                // backing off up to 30 s, until it works or a signal stops us. New changes wait in
+                // the watcher meanwhile (an overflow there asks for the full pass we do anyway).
                 needsRescan = true
-                try? await Task.sleep(for: .seconds(2))
-                if !isStopping {
+                var delay = 2
+                logger.error("could not record changes: \(error); retrying with a full rescan in \(delay) s")
+                while needsRescan, !isStopping {
+                    for _ in 0..<(delay * 10) where !isStopping { try? await Task.sleep(for: .milliseconds(100)) }
+                    if isStopping { break }
                     do {
-                        _ = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                        let rescan = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
+                        for name in rescan.retry where retries[name] == nil { retries[name] = 0 }
                         needsRescan = false
+                        logger.notice("recording again: \(rescan.added) added, \(rescan.revised) revised, \(rescan.renamed) renamed, \(rescan.withdrawn) withdrawn by the rescan")
                     } catch {
-                        logger.error("still cannot record changes: \(error); will retry on the next change")
+                        delay = min(delay * 2, 30)
+                        logger.error("still cannot record changes: \(error); retrying in \(delay) s")
                     }
                 }
             }
         }
         logger.info("stopped")
+    }
+
+    /// Reads again, after the settle window, the files a full pass found still being written (or
+    /// modified too recently), until they settle or 50 attempts pass; adds what that recorded to
+    /// `summary`. Without this a file dropped just before start-up waited for its next change.
+    private func settle(_ summary: FolderReconciler.Summary, reconciler: FolderReconciler,
+                        loader: ReadoutLoader) async throws -> FolderReconciler.Summary {
+        var total = summary
+        var pending = summary.retry
+        var attempts = 0
+        while !pending.isEmpty, attempts < 50, !isStopping {
+            try? await Task.sleep(for: .milliseconds(max(settings.settleMilliseconds, 20)))
+            let again = try reconciler.reconcile(names: pending, complete: false, shouldStop: { isStopping }, read: loader.load)
+            total.added += again.added
+            total.revised += again.revised
+            total.renamed += again.renamed
+            total.withdrawn += again.withdrawn
+            total.unchanged += again.unchanged
+            total.skipped += again.skipped
+            pending = again.retry
+            attempts += 1
+        }
+        for name in pending {
+            logger.warning("skipped \(name): still being written after \(attempts) attempts; it will be read when it next changes")
+        }
+        total.retry = pending
+        return total
     }
 
     /// Records one settled batch; returns the names still being written, with their attempt counts.

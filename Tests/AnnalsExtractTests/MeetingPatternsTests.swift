@@ -61,6 +61,16 @@ struct MeetingPatternsTests {
         #expect(found.first { $0.date == "2023-05-21" }?.city == "Ulaanbaatar")
     }
 
+    @Test func recalledCallWithItsDayBeforeTheNoun() throws {
+        let found = try MeetingPatternsTests.meetings("""
+            President Joe Biden spoke with President Xi Jinping of the People's Republic of China today.
+
+            The two leaders built on their November 15 meeting in Woodside and their March 29 call.
+            """)
+        #expect(found.compactMap(\.date).sorted() == ["2023-11-15", "2024-03-29", "2024-05-17"])
+        #expect(found.first { $0.date == "2024-03-29" }?.format == "phone call")
+    }
+
     @Test func bareTitleIsTheReadoutsNamedLeader() throws {
         let found = try MeetingPatternsTests.meetings("""
             Prime Minister Shri Narendra Modi is on a state visit to Bhutan.

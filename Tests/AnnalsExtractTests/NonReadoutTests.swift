@@ -34,4 +34,15 @@ struct NonReadoutTests {
         let extraction = try Support.extract(text)
         #expect(extraction.facts.isEmpty)
     }
+
+    @Test func textWithoutPunctuationStaysBounded() throws {
+        // Names and meeting verbs with no sentence ends: work per sentence must stay bounded.
+        let words = ["President", "Minister", "met", "with", "held", "talks", "and", "John", "Smith", "Mary", "Jones", "Wei"]
+        var rng = FuzzTests.SplitMix(state: 11)
+        let text = (0..<6_000).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+        let started = ContinuousClock.now
+        let extraction = try Support.extract(text)
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(Support.evidenceIsExact(extraction, bytes: Array(text.utf8)))
+    }
 }

@@ -164,19 +164,22 @@ public enum SourceEvents {
         return try? JSONDecoder().decode(type, from: Data(payload))
     }
 
+    // The three content events below use `SourceContentJSON`, byte-identical to `encode(_:)`
+    // and about ten times cheaper on the largest payload of the ingest path.
+
     /// `SourceAdded` for a new readout.
     public static func added(_ content: Content) -> NewEvent {
-        NewEvent(stream: stream(for: content.name), type: EventType.sourceAdded.rawValue, payload: encode(content))
+        NewEvent(stream: stream(for: content.name), type: EventType.sourceAdded.rawValue, payload: SourceContentJSON.encode(content))
     }
 
     /// `SourceRevised` for changed bytes under the same name.
     public static func revised(_ content: Content) -> NewEvent {
-        NewEvent(stream: stream(for: content.name), type: EventType.sourceRevised.rawValue, payload: encode(content))
+        NewEvent(stream: stream(for: content.name), type: EventType.sourceRevised.rawValue, payload: SourceContentJSON.encode(content))
     }
 
     /// `SourceReextracted`: the same text, facts derived again by a newer extractor (no `text`).
     public static func reextracted(_ content: Content) -> NewEvent {
-        NewEvent(stream: stream(for: content.name), type: EventType.sourceReextracted.rawValue, payload: encode(content))
+        NewEvent(stream: stream(for: content.name), type: EventType.sourceReextracted.rawValue, payload: SourceContentJSON.encode(content))
     }
 
     /// `SourceRenamed`, on the new name's stream.

@@ -77,58 +77,93 @@ public struct Replay {
     }
 
     /// Replays the log (through `knownAt` when given) and compares with the live read models.
+    ///
+    /// Folds the events in memory (`ReplayFold`) and digests the rows it derives, with no
+    /// temporary database. Only when a live digest differs does it rebuild the tables the slow
+    /// way (`Projector` into a temporary database), to name the first differing row; the report
+    /// then carries that rebuild's digests.
     public func run(knownAt: Int64? = nil, progress: (Int64, Int64) -> Void = { _, _ in }) throws -> Report {
         try log.database.transaction(.deferred) {
             let head = try log.head()?.seq ?? 0
             let through = min(knownAt ?? head, head)
-            let path = NSTemporaryDirectory() + "annals-replay-\(UUID().uuidString).sqlite"
-            defer {
-                for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            let store = try Database(path: path)
-            try store.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
             let started = Date()
-            let projector = try Projector(log: log, store: store, ranking: ranking)
-            try projector.catchUp(through: through, progress: progress)
+            var fold = ReplayFold(ranking: ranking)
+            try log.forEachEvent(through: through) { event in
+                fold.apply(event)
+                if event.seq % 20_000 == 0 { progress(event.seq, through) }
+            }
+            let digests = fold.digests()
             let seconds = Date().timeIntervalSince(started)
-
-            var results: [ProjectionResult] = []
-            for name in ProjectionName.allCases {
-                let (digest, rows) = try TableDigest.digest(of: name, in: store)
-                results.append(ProjectionResult(name: name.rawValue, rows: rows, digest: digest))
-            }
-            let overall = TableDigest.overall(zip(ProjectionName.allCases, results.map(\.digest)).map { ($0, $1) })
+            let results = digests.map { ProjectionResult(name: $0.name.rawValue, rows: $0.rows, digest: $0.hex) }
             var report = Report(seq: through, events: through, seconds: seconds,
-                                eventsPerSecond: seconds > 0 ? Double(through) / seconds : 0,
-                                projections: results, overall: overall, liveOverall: nil, note: nil)
-            guard through == head else {
-                report.note = "state as known at seq \(through); the live tables hold seq \(head), so they are not compared"
-                return report
+                                eventsPerSecond: seconds > 0 ? Double(through) / seconds : 0, projections: results,
+                                overall: TableDigest.overall(digests.map { ($0.name, $0.hex) }), liveOverall: nil, note: nil)
+            guard try compareLive(&report, through: through, head: head, replayed: nil) else {
+                return try runThroughTables(through: through, head: head, progress: progress)
             }
-            guard try Queries.tablesArePresent(in: log.database) else {
-                report.note = "the database has no live read models to compare"
-                return report
-            }
-            let positions = try log.database.rows("SELECT projection, position FROM projection_positions", []) {
-                ($0.string(0) ?? "", $0.int64(1))
-            }
-            let behind = positions.filter { $0.1 != head }
-            if !behind.isEmpty || positions.count < ProjectionName.allCases.count {
-                report.note = "live read models are not at the head (seq \(head)): "
-                    + (behind.map { "\($0.0) at \($0.1)" }.joined(separator: ", ")) + "; open the log for writing to catch them up"
-            }
-            var live: [String] = []
-            for (index, name) in ProjectionName.allCases.enumerated() {
-                let digest = try TableDigest.digest(of: name, in: log.database).hex
-                live.append(digest)
-                report.projections[index].live = digest
-                report.projections[index].equal = digest == report.projections[index].digest
-                if digest != report.projections[index].digest {
-                    report.projections[index].firstDifference = try TableDigest.firstDifference(of: name, live: log.database, replayed: store)
-                }
-            }
-            report.liveOverall = TableDigest.overall(zip(ProjectionName.allCases, live).map { ($0, $1) })
             return report
         }
+    }
+
+    /// The replay through a temporary database built by `Projector`, whose tables name the
+    /// first differing row. Runs inside the caller's read transaction.
+    func runThroughTables(through: Int64, head: Int64, progress: (Int64, Int64) -> Void) throws -> Report {
+        let path = NSTemporaryDirectory() + "annals-replay-\(UUID().uuidString).sqlite"
+        defer {
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store = try Database(path: path)
+        try store.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        let started = Date()
+        let projector = try Projector(log: log, store: store, ranking: ranking)
+        try projector.catchUp(through: through, progress: progress)
+        let seconds = Date().timeIntervalSince(started)
+
+        var results: [ProjectionResult] = []
+        for name in ProjectionName.allCases {
+            let (digest, rows) = try TableDigest.digest(of: name, in: store)
+            results.append(ProjectionResult(name: name.rawValue, rows: rows, digest: digest))
+        }
+        let overall = TableDigest.overall(zip(ProjectionName.allCases, results.map(\.digest)).map { ($0, $1) })
+        var report = Report(seq: through, events: through, seconds: seconds,
+                            eventsPerSecond: seconds > 0 ? Double(through) / seconds : 0,
+                            projections: results, overall: overall, liveOverall: nil, note: nil)
+        _ = try compareLive(&report, through: through, head: head, replayed: store)
+        return report
+    }
+
+    /// Fills in the live side of `report` (digests, note); with `replayed` tables, names the
+    /// first differing row of each projection that differs. False when some live digest differs
+    /// and no `replayed` tables were given to describe it.
+    private func compareLive(_ report: inout Report, through: Int64, head: Int64, replayed: Database?) throws -> Bool {
+        guard through == head else {
+            report.note = "state as known at seq \(through); the live tables hold seq \(head), so they are not compared"
+            return true
+        }
+        guard try Queries.tablesArePresent(in: log.database) else {
+            report.note = "the database has no live read models to compare"
+            return true
+        }
+        let positions = try log.database.rows("SELECT projection, position FROM projection_positions", []) {
+            ($0.string(0) ?? "", $0.int64(1))
+        }
+        let behind = positions.filter { $0.1 != head }
+        if !behind.isEmpty || positions.count < ProjectionName.allCases.count {
+            report.note = "live read models are not at the head (seq \(head)): "
+                + (behind.map { "\($0.0) at \($0.1)" }.joined(separator: ", ")) + "; open the log for writing to catch them up"
+        }
+        var live: [String] = []
+        for (index, name) in ProjectionName.allCases.enumerated() {
+            let digest = try TableDigest.digest(of: name, in: log.database).hex
+            live.append(digest)
+            report.projections[index].live = digest
+            report.projections[index].equal = digest == report.projections[index].digest
+            if digest != report.projections[index].digest {
+                guard let replayed else { return false }
+                report.projections[index].firstDifference = try TableDigest.firstDifference(of: name, live: log.database, replayed: replayed)
+            }
+        }
+        report.liveOverall = TableDigest.overall(zip(ProjectionName.allCases, live).map { ($0, $1) })
+        return true
     }
 }

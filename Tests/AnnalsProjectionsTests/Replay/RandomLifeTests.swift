@@ -21,6 +21,27 @@ struct RandomLifeTests {
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func incrementalTablesEqualAFullReplayAndTheFolds(seed: UInt64) throws {
+        let db = try Self.life(seed: seed)
+        let report = try Replay(log: db.log).run()
+        #expect(report.equal, "\(report.projections.compactMap(\.firstDifference))")
+
+        var relations = RelationsProjection(), meetings = MeetingsProjection(), documents = DocumentsProjection()
+        var people = PeopleProjection(), sources = SourcesProjection()
+        try db.log.forEachEvent { event in
+            relations.apply(event); meetings.apply(event); documents.apply(event); people.apply(event); sources.apply(event)
+        }
+        let queries = try Queries(log: db.log)
+        #expect(try queries.relations() == relations.relations())
+        #expect(try queries.relations(asOf: "2024-02-11") == relations.relations(asOf: "2024-02-11"))
+        #expect(try queries.meetings() == meetings.meetings())
+        #expect(try queries.documents() == documents.documents())
+        #expect(try queries.people() == people.people())
+        #expect(try queries.sources() == sources.sources)
+    }
+
+    /// A random life of `steps` steps (readouts, withdrawals, renames, redactions, retractions),
+    /// the tables kept incrementally as it is appended.
+    static func life(seed: UInt64, steps: Int = 120) throws -> TemporaryLog {
         var random = SplitMix(state: seed)
         let db = try TemporaryLog()
         let codes = ["AZ", "KZ", "KE"]
@@ -28,7 +49,7 @@ struct RandomLifeTests {
         var live: [String] = []
         var asserted: [(name: String, id: String, seq: Int64)] = []
         var addedSeq: [String: Int64] = [:]
-        for n in 0..<120 {
+        for n in 0..<steps {
             switch Int.random(in: 0..<10, using: &random) {
             case 0 where !live.isEmpty:
                 let name = live.remove(at: Int.random(in: 0..<live.count, using: &random))
@@ -73,20 +94,6 @@ struct RandomLifeTests {
                 }
             }
         }
-        let report = try Replay(log: db.log).run()
-        #expect(report.equal, "\(report.projections.compactMap(\.firstDifference))")
-
-        var relations = RelationsProjection(), meetings = MeetingsProjection(), documents = DocumentsProjection()
-        var people = PeopleProjection(), sources = SourcesProjection()
-        try db.log.forEachEvent { event in
-            relations.apply(event); meetings.apply(event); documents.apply(event); people.apply(event); sources.apply(event)
-        }
-        let queries = try Queries(log: db.log)
-        #expect(try queries.relations() == relations.relations())
-        #expect(try queries.relations(asOf: "2024-02-11") == relations.relations(asOf: "2024-02-11"))
-        #expect(try queries.meetings() == meetings.meetings())
-        #expect(try queries.documents() == documents.documents())
-        #expect(try queries.people() == people.people())
-        #expect(try queries.sources() == sources.sources)
+        return db
     }
 }
