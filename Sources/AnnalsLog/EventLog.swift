@@ -89,10 +89,9 @@ public final class EventLog: EventStore {
                 // and each ending in two fdatasyncs. 10,000 pages (~40 MB of WAL) copies a hot
                 // page once per ~150 readouts instead of ten times. The WAL is emptied on close.
                 try database.execute("PRAGMA wal_autocheckpoint = 10000")
-                // A 32 MB page cache (default 2 MB) keeps the indexes' upper levels and the hot
-                // leaves in memory, so appends stop re-reading them from the WAL (pread). It only
-                // grows as used; peak RSS stays well under the 200 MB target.
-                try database.execute("PRAGMA cache_size = -32768")
+                // The page cache stays at SQLite's default 2 MB on purpose: 32 MB cut the preads
+                // by 3.6x but cost ~15% more user CPU per readout and doubled peak RSS (measured
+                // on 10k readouts; docs/benchmarks.md, "Ingest: where the time goes").
                 try migrator.migrate(database, now: Timestamp.string(from: options.clock()))
             } else if tables.isEmpty {
                 // An empty SQLite file holds no log yet: most often one a writer (the daemon, an
