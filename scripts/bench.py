@@ -181,7 +181,8 @@ class Bench:
         self.results = Results()
         self.events = args.events or (50_000 if self.quick else 200_000)
         self.readouts = 10_000 if self.quick else 100_000
-        self.ingest_sizes = [2_500, 10_000] if self.quick else [10_000, 50_000, 100_000]
+        # Quick mode adds a 2.5k point only for the plot (a line needs two points).
+        self.ingest_sizes = ([2_500] if args.plot else []) + [10_000] if self.quick else [10_000, 50_000, 100_000]
         self.subcommands = self.annals_subcommands()
         self.corpus_dir: str | None = None
         self.corpus_reason: str | None = None
