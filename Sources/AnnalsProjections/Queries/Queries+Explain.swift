@@ -86,7 +86,7 @@ extension Queries {
     /// or `SourceRevised` of its stream before `seq`.
     func sourceText(name: String, before seq: Int64) throws -> String? {
         let payload = try log.database.rows("""
-            SELECT payload FROM events WHERE stream = ? AND type IN ('SourceAdded', 'SourceRevised') AND seq < ?
+            SELECT payload FROM events WHERE stream = ? AND +type IN ('SourceAdded', 'SourceRevised') AND seq < ?
             ORDER BY seq DESC LIMIT 1
             """, [.text(SourceEvents.stream(for: name)), .integer(seq)]) { $0.bytes(0) }.first ?? nil
         guard let payload else { return nil }

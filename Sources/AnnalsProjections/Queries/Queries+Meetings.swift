@@ -10,7 +10,8 @@ extension Queries {
         var values: [DatabaseValue] = []
         let countries = [filter.country, filter.between?.0, filter.between?.1].compactMap { $0 }
         for code in countries {
-            sql += " AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.corroboration_key = m.corroboration_key AND p.ordinal = m.ordinal AND p.country = ?)"
+            // Start from the participants' country index, not a probe of every meeting.
+            sql += " AND (m.corroboration_key, m.ordinal) IN (SELECT corroboration_key, ordinal FROM meeting_participants WHERE country = ?)"
             values.append(.text(code))
         }
         if let from = filter.from {
