@@ -133,7 +133,7 @@ struct Registry: Sendable {
         } else if person.name != nil, person.country == nil, let last = person.words.last {
             // "President Biden": the country the lexicon's people of that name share (the name
             // stays as written, which the full name contains).
-            let countries = Set(lexicon.people.values.filter { Registry.words(of: $0.name).last == last }.compactMap(\.country))
+            let countries = lexicon.peopleCountriesByLastWord[last] ?? []
             if countries.count == 1 { person.country = countries.first }
         } else if person.name == nil, let country = person.country {
             // "the Azerbaijani President", "the Colombian head of State": the one leader of that
