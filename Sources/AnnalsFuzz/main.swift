@@ -1,10 +1,11 @@
 // annals-fuzz: a seeded mutation fuzzer for the extractor (issue 9). Run by scripts/fuzz-extract.
 //
-//   annals-fuzz --lexicon DIR --count N --seed S [--start K] [--current FILE] [--slow-ms MS] SEED_DIR...
+//   annals-fuzz --lexicon DIR --count N --seed S [--start K] [--current FILE] [--slow-ms MS] [--max-bytes B] SEED_DIR...
 //
 // Input i (from K to N-1) is a pure function of (seed, i) and the seed files: pick a seed file,
 // apply 1-4 mutations (byte flips, truncation, splices with another seed, repeated sentences,
-// random UTF-8, huge lines, deleted and duplicated ranges, readout phrases), then, most of the
+// random UTF-8, huge lines, deleted and duplicated ranges, readout phrases), cut to --max-bytes
+// (default 2 MiB), then, most of the
 // time, repair to valid UTF-8 without NUL so the input reaches the extractor (the rest test
 // `Readout`'s refusals). Before each extraction the input is written to --current, so when a
 // crash kills the process the wrapper can keep it as a regression fixture and resume at i + 1
@@ -34,6 +35,9 @@ struct Options {
     var start = 0
     var current: String?
     var slowMilliseconds = 1000.0
+    /// Inputs are cut to this size: real readouts are a few KB, and past a few MB the time is
+    /// simply the size (about 8 MB/s), not a bug (measured apart, see docs/reliability.md).
+    var maxBytes = 2 << 20
     var seedDirectories: [String] = []
 }
 
@@ -49,6 +53,7 @@ func parseOptions() -> Options? {
         case "--start": guard let v = value().flatMap(Int.init) else { return nil }; options.start = v
         case "--current": guard let v = value() else { return nil }; options.current = v
         case "--slow-ms": guard let v = value().flatMap(Double.init) else { return nil }; options.slowMilliseconds = v
+        case "--max-bytes": guard let v = value().flatMap(Int.init) else { return nil }; options.maxBytes = v
         default:
             if argument.hasPrefix("--") { return nil }
             options.seedDirectories.append(argument)
@@ -223,6 +228,7 @@ func run() -> Int32 {
         var rng = SplitMix64(state: options.seed &* 0x1_0000_0001 &+ UInt64(index))
         let base = seeds.randomElement(using: &rng)!
         var (bytes, kinds) = mutate(base, seeds: seeds, rng: &rng)
+        if bytes.count > options.maxBytes { bytes = Array(bytes.prefix(options.maxBytes)) }
         if Int.random(in: 0..<10, using: &rng) < 9 { bytes = repaired(bytes) }
         for kind in kinds { kindsSeen[kind, default: 0] += 1 }
         largest = max(largest, bytes.count)
