@@ -58,9 +58,9 @@ public struct Lexicon: Sendable {
     /// Venues to the city they are in ("White House" is in Washington).
     var venues = PhraseTable<City>()
     var people = PhraseTable<Person>()
-    /// The countries of the lexicon's people by the hash of their name's last word ("Biden" ->
-    /// US), so "President Biden" finds its country with one lookup, not a pass over everyone.
-    var peopleCountriesByLastWord: [UInt64: Set<String>] = [:]
+    /// The lexicon's people (indices into `people.values`, in order) by the hash of each word of
+    /// their name, so "President Xi" finds "Xi Jinping" with one lookup, not a pass over everyone.
+    var peopleByNameWord: [UInt64: [Int]] = [:]
     var nonNameWords = WordSet([])
     private var ranks: [String: Int] = [:]
     private var capitals: [String: String] = [:]
@@ -154,12 +154,14 @@ public struct Lexicon: Sendable {
         cities.compile()
         venues.compile()
         people.compile()
-        for person in people.values {
-            guard let last = Registry.words(of: person.name).last else { continue }
-            var countries = peopleCountriesByLastWord[last, default: []]
-            if let country = person.country { countries.insert(country) }
-            peopleCountriesByLastWord[last] = countries
+        for (index, person) in people.values.enumerated() {
+            for word in Set(Registry.words(of: person.name)) { peopleByNameWord[word, default: []].append(index) }
         }
+    }
+
+    /// The people whose name has `word` (a `Registry.words` hash) among its words, in file order.
+    func people(withNameWord word: UInt64) -> [Person] {
+        (peopleByNameWord[word] ?? []).map { people.values[$0] }
     }
 
     private mutating func loadCountries(_ rows: [LexiconRow]) throws(LexiconError) {

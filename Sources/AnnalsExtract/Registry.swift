@@ -134,7 +134,7 @@ struct Registry: Sendable {
             // "President Xi" never named in full: the one well-known person of that name
             // ("Xi Jinping"); where several share it ("Biden"), the name stays as written and
             // takes the country they share.
-            let known = lexicon.people.values.filter { Registry.words(of: $0.name).contains(word) }
+            let known = lexicon.people(withNameWord: word)
             if known.count == 1 {
                 person.name = known[0].name
                 person.words = Registry.words(of: known[0].name)
