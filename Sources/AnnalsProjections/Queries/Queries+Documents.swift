@@ -12,14 +12,7 @@ extension Queries {
             sql += " AND EXISTS (SELECT 1 FROM json_each(d.parties) WHERE value = ?)"
             values.append(.text(code))
         }
-        if let from = filter.from {
-            sql += " AND date >= ?"
-            values.append(.text(from))
-        }
-        if let until = filter.until {
-            sql += " AND date <= ?"
-            values.append(.text(until))
-        }
+        filter.appendDateBounds(to: &sql, values: &values)
         sql += " ORDER BY date, document_id, corroboration_key, ordinal"
         return try store.rows(sql, values) { row in
             Document(id: row.string(0) ?? "", key: row.string(1) ?? "", kind: row.string(2),

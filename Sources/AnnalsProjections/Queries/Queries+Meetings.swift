@@ -14,14 +14,7 @@ extension Queries {
             sql += " AND (m.corroboration_key, m.ordinal) IN (SELECT corroboration_key, ordinal FROM meeting_participants WHERE country = ?)"
             values.append(.text(code))
         }
-        if let from = filter.from {
-            sql += " AND date >= ?"
-            values.append(.text(from))
-        }
-        if let until = filter.until {
-            sql += " AND date <= ?"
-            values.append(.text(until))
-        }
+        filter.appendDateBounds(to: &sql, values: &values)
         sql += " ORDER BY date, meeting_id, corroboration_key, ordinal"
         return try store.rows(sql, values) { row in
             Meeting(id: row.string(0) ?? "", key: row.string(1) ?? "", date: row.string(2),

@@ -1,3 +1,5 @@
+import AnnalsLog
+
 /// Which meetings or documents to list: by country, by pair, by date range, as of a day.
 /// Countries are ISO codes, dates `YYYY-MM-DD` (checked by `QueryArguments`).
 public struct RecordFilter: Sendable, Equatable {
@@ -21,5 +23,19 @@ public struct RecordFilter: Sendable, Equatable {
     public static func == (lhs: RecordFilter, rhs: RecordFilter) -> Bool {
         lhs.country == rhs.country && lhs.between?.0 == rhs.between?.0 && lhs.between?.1 == rhs.between?.1
             && lhs.from == rhs.from && lhs.to == rhs.to && lhs.asOf == rhs.asOf
+    }
+}
+
+extension RecordFilter {
+    /// Appends the `from`/`until` day bounds to a query over a table with a `date` column.
+    func appendDateBounds(to sql: inout String, values: inout [DatabaseValue]) {
+        if let from {
+            sql += " AND date >= ?"
+            values.append(.text(from))
+        }
+        if let until {
+            sql += " AND date <= ?"
+            values.append(.text(until))
+        }
     }
 }
