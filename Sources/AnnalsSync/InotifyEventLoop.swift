@@ -5,7 +5,7 @@ import Logging
 ///
 /// `@unchecked Sendable` by confinement: ``InotifyWatcher`` touches it only in its `init`
 /// (adding the first watches), then hands it to its thread, which alone uses it until it exits.
-final class InotifyEventLoop: @unchecked Sendable {
+final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
     let root: String
     let fd: Int32
     let settleWindow: Duration

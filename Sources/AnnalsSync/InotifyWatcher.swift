@@ -28,15 +28,10 @@ public final class InotifyWatcher: FolderWatcher {
         }
     }
 
-    private enum State { case armed, running, stopped }
-
     /// The watched folder.
     public let root: String
-    public let changes: AsyncStream<FolderChangeBatch>
-    private let continuation: AsyncStream<FolderChangeBatch>.Continuation
-    private let loop: InotifyEventLoop
-    private let wake: WakePipe
-    private let state = Mutex(State.armed)
+    public var changes: AsyncStream<FolderChangeBatch> { thread.changes }
+    private let thread: WatcherThread<InotifyEventLoop>
 
     /// Opens inotify and watches `root` and its visible subfolders, so every change from now on
     /// is reported once ``start()`` runs (events wait in the kernel queue until then).
@@ -45,43 +40,17 @@ public final class InotifyWatcher: FolderWatcher {
     ///   to ``PollingWatcher``), ``FolderWatchError/rootUnusable(_:)`` when `root` is missing.
     public init(root: String, configuration: Configuration = Configuration(), logger: Logger) throws(FolderWatchError) {
         self.root = root
-        wake = try WakePipe()
-        loop = try InotifyEventLoop(
+        thread = try WatcherThread(loop: InotifyEventLoop(
             root: root, settleWindow: configuration.settleWindow,
-            maxBatchDelay: configuration.maxBatchDelay, logger: logger)
-        (changes, continuation) = AsyncStream.makeStream(of: FolderChangeBatch.self, bufferingPolicy: .unbounded)
-        let wake = wake
-        continuation.onTermination = { _ in wake.signal() }
+            maxBatchDelay: configuration.maxBatchDelay, logger: logger))
     }
 
     /// Starts the watcher thread. Calling it again, or after ``stop()``, does nothing.
-    public func start() {
-        let starting = state.withLock { state in
-            guard state == .armed else { return false }
-            state = .running
-            return true
-        }
-        guard starting else { return }
-        let (loop, wake, continuation) = (loop, wake, continuation)
-        let thread = Thread { loop.run(wake: wake, continuation: continuation) }
-        thread.name = "annals.inotify"
-        thread.start()
-    }
+    public func start() { thread.start(name: "annals.inotify") }
 
     /// Wakes the thread, which delivers any pending batch, finishes ``changes`` and closes the
     /// inotify descriptor; returns at once (the thread is gone within milliseconds).
-    public func stop() {
-        let wasArmed = state.withLock { state in
-            defer { state = .stopped }
-            return state == .armed
-        }
-        if wasArmed {
-            continuation.finish()  // no thread to do it; the descriptor closes with the loop
-            loop.closeUnstarted()
-        } else {
-            wake.signal()
-        }
-    }
+    public func stop() { thread.stop() }
 
     deinit { stop() }
 }

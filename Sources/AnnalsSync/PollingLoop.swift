@@ -2,7 +2,7 @@ import Glibc
 import Logging
 
 /// The polling thread's state. `@unchecked Sendable` by confinement, like ``InotifyEventLoop``.
-final class PollingLoop: @unchecked Sendable {
+final class PollingLoop: @unchecked Sendable, WatcherLoop {
     let interval: Duration
     let settleWindow: Duration
     let logger: Logger
