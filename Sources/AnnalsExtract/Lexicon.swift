@@ -205,20 +205,25 @@ struct LexiconRow: Sendable {
 
     /// The `|`-separated variants of field `index`; "-" stands for none.
     func variants(_ index: Int) -> [String] {
-        fields[index] == "-" ? [] : fields[index].split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+        fields[index] == "-" ? [] : fields[index].utf8.split(separator: UInt8(ascii: "|"))
+            .map { String(decoding: $0, as: UTF8.self).trimmedSpaces }.filter { !$0.isEmpty }
     }
 
     /// Splits `text` into rows, skipping blank lines and `#` comments; a row whose field count is
     /// outside `fields`, or with an empty field, is an error naming the file and line.
     static func parse(_ text: String, path: String, fields: ClosedRange<Int>) throws(LexiconError) -> [LexiconRow] {
+        // Split on bytes, not Characters: "\r\n" is one Character, so a Character split would
+        // leave a CRLF file as one line; and grapheme breaking is most of a query process's
+        // start-up when every command reads the lexicon.
         var rows: [LexiconRow] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+            var line = raw[...]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") { continue }
+            let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self).trimmedSpaces }
             guard fields.contains(parts.count) else {
                 let want = fields.lowerBound == fields.upperBound ? "\(fields.lowerBound)" : "\(fields.lowerBound) to \(fields.upperBound)"
                 throw .malformed(path: path, line: number, reason: "expected \(want) tab-separated field\(want == "1" ? "" : "s"), found \(parts.count)")
@@ -234,9 +239,11 @@ struct LexiconRow: Sendable {
 
 extension String {
     var trimmedSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last == " " { scalars = scalars.dropLast() }
-        return String(scalars)
+        let space = UInt8(ascii: " ")
+        guard utf8.first == space || utf8.last == space else { return self }
+        var bytes = utf8[...]
+        while bytes.first == space { bytes = bytes.dropFirst() }
+        while bytes.last == space { bytes = bytes.dropLast() }
+        return String(bytes) ?? self
     }
 }

@@ -53,6 +53,17 @@ struct LexiconTests {
         #expect(throws: LexiconError.unreadableDirectory(path: "/nonexistent/lexicon")) { try Lexicon.load(directory: "/nonexistent/lexicon") }
     }
 
+    @Test func windowsLineEndingsReadLikeUnixOnes() throws {
+        // An analyst who edits a lexicon file on Windows saves CRLF; every row must still count.
+        var files = try LexiconTests.files()
+        files["countries.tsv"] = files["countries.tsv"]!.replacingOccurrences(of: "\n", with: "\r\n")
+        files["ranks.tsv"] = files["ranks.tsv"]!.replacingOccurrences(of: "\n", with: "\r\n")
+        let crlf = try Lexicon(files: files)
+        #expect(crlf.countries.count == Support.lexicon.countries.count)
+        #expect(crlf.countryName("AZ") == "Azerbaijan")
+        #expect(crlf.rank(ofLevel: "strategic partnership") == Support.lexicon.rank(ofLevel: "strategic partnership"))
+    }
+
     @Test func fingerprintFollowsTheContents() throws {
         var files = try LexiconTests.files()
         let before = try Lexicon(files: files).fingerprint

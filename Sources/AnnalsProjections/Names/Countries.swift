@@ -2,34 +2,53 @@ import Foundation
 
 /// Country codes and names for the query commands: `AZ`, `az`, `Azerbaijan` all mean `AZ`.
 ///
-/// A small built-in table for now. The lexicon in `config/` will hold the full list (names, long
-/// forms, demonyms); point `Countries.shared` at it by building `Countries(names:)` from there.
+/// Built from the lexicon's `countries.tsv` (names, long forms, demonyms) by the CLI; `builtIn`
+/// is a small table for library users without a lexicon.
 public struct Countries: Sendable {
     /// Code → English short name.
     public let names: [String: String]
-    private let byName: [String: String]
+    /// Other names and demonyms → code, as given (folded only when a lookup needs them).
+    private let aliases: [String: String]
 
     /// A table from code → name pairs; names also resolve case- and diacritic-insensitively.
     public init(names: [String: String], aliases: [String: String] = [:]) {
         self.names = names
-        var byName: [String: String] = [:]
-        for (code, name) in names { byName[Countries.fold(name)] = code }
-        for (alias, code) in aliases { byName[Countries.fold(alias)] = code }
-        self.byName = byName
+        self.aliases = aliases
     }
 
     /// The code for a user's input (code in any case, or a name), nil when unknown.
+    ///
+    /// A code is looked up directly; only a name folds the table, so the common case costs a
+    /// query process nothing at start-up.
     public func code(for input: String) -> String? {
         let trimmed = input.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 2, names[trimmed.uppercased()] != nil { return trimmed.uppercased() }
-        return byName[Countries.fold(trimmed)]
+        if trimmed.utf8.count == 2, names[trimmed.uppercased()] != nil { return trimmed.uppercased() }
+        let wanted = Countries.fold(trimmed)
+        guard !wanted.isEmpty else { return nil }
+        // An alias outranks a short name that folds the same, as the lexicon intends.
+        if let code = aliases.first(where: { Countries.fold($0.key) == wanted })?.value { return code }
+        return names.first(where: { Countries.fold($0.value) == wanted })?.key
     }
 
     /// The name for a code, or the code itself when the table lacks it.
     public func name(for code: String) -> String { names[code] ?? code }
 
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Most names are ASCII: fold those by bytes, since Foundation's folding costs more than
+        // the rest of a query process's start-up when every command builds this table.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = text.utf8.map { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+                case UInt8(ascii: "-"): return UInt8(ascii: " ")
+                default: return byte
+                }
+            }
+            while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes.removeLast() }
+            let start = bytes.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? bytes.endIndex
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "-", with: " ").trimmingCharacters(in: .whitespaces)
     }
 
