@@ -106,6 +106,24 @@ struct QueriesTests {
         #expect(history.contains { $0.type == "partnership" && $0.date == "2025-04-23" })
     }
 
+    @Test func meetingsBetweenAPairIncludeWiderMeetingsWhicheverSideIsBusier() throws {
+        // China meets many; Azerbaijan few. Asked either way round, the pair's meetings are the
+        // bilateral one and the trilateral summit both attended, never China's other meetings.
+        let db = try TemporaryLog()
+        let putin = ("Vladimir Putin", "RU", "President")
+        try db.appendReadout("a.txt", facts: [Gold.meeting("2024-07-03", [Gold.aliyev, Gold.xi])])
+        try db.appendReadout("b.txt", facts: [Gold.meeting("2024-08-01", [Gold.xi, putin])])
+        try db.appendReadout("c.txt", facts: [Gold.meeting("2024-09-09", [Gold.xi, putin, ("Kassym-Jomart Tokayev", "KZ", "President")])])
+        try db.appendReadout("d.txt", facts: [Gold.meeting("2024-10-10", [Gold.aliyev, Gold.xi, putin])])
+        let queries = try Queries(log: db.log)
+        #expect(try queries.meetings(RecordFilter(between: ("AZ", "CN"))).map(\.date) == ["2024-07-03", "2024-10-10"])
+        #expect(try queries.meetings(RecordFilter(between: ("CN", "AZ"))).map(\.date) == ["2024-07-03", "2024-10-10"])
+        #expect(try queries.meetings(RecordFilter(between: ("RU", "CN"))).map(\.date) == ["2024-08-01", "2024-09-09", "2024-10-10"])
+        #expect(try queries.meetings(RecordFilter(country: "KZ", between: ("CN", "RU"))).map(\.date) == ["2024-09-09"])
+        #expect(try queries.meetings(RecordFilter(country: "CN")).count == 4)
+        #expect(try queries.meetings(RecordFilter(between: ("AZ", "CN"), from: "2024-08-01")).map(\.date) == ["2024-10-10"])
+    }
+
     @Test func argumentsAreChecked() throws {
         #expect(try QueryArguments.country("az") == "AZ")
         #expect(try QueryArguments.country("Azerbaijan") == "AZ")
