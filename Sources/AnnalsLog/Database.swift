@@ -108,8 +108,10 @@ public final class Database {
     /// Runs `body` in a transaction: IMMEDIATE takes the write lock up front (writers), DEFERRED
     /// reads a consistent snapshot. Rolls back on any thrown error and rethrows the first one.
     ///
-    /// - warning: Not reentrant; nesting throws SQLite's "cannot start a transaction within a transaction".
+    /// Inside an open transaction it runs as a savepoint instead: a batch of readouts in one
+    /// transaction (one commit, each page written once) still undoes only the one that failed.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        if isInTransaction { return try savepoint(body) }
         try execute(kind == .immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
         do {
             let result = try body()
@@ -117,6 +119,25 @@ public final class Database {
             return result
         } catch {
             if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` between SAVEPOINT and RELEASE; on a thrown error, undoes its writes alone and
+    /// rethrows, leaving the enclosing transaction open.
+    private func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT nested")
+        do {
+            let result = try body()
+            try execute("RELEASE nested")
+            return result
+        } catch {
+            // ROLLBACK TO keeps the savepoint on the stack; RELEASE pops it. Where SQLite already
+            // rolled the whole transaction back (a full disk, an interrupt), there is nothing to undo.
+            if sqlite3_get_autocommit(handle) == 0 {
+                try? execute("ROLLBACK TO nested")
+                try? execute("RELEASE nested")
+            }
             throw error
         }
     }

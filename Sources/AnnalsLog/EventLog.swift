@@ -89,6 +89,11 @@ public final class EventLog: EventStore {
                 // and each ending in two fdatasyncs. 10,000 pages (~40 MB of WAL) copies a hot
                 // page once per ~150 readouts instead of ten times. The WAL is emptied on close.
                 try database.execute("PRAGMA wal_autocheckpoint = 10000")
+                // A readout inside a batch is a savepoint (Database.transaction), and SQLite keeps
+                // each savepoint's original pages in a sub-journal: a temporary file, unless temp
+                // storage is memory. On disk that was ~165 extra page writes per readout, more
+                // than batching saved; in memory it is truncated at each release.
+                try database.execute("PRAGMA temp_store = MEMORY")
                 // The page cache stays at SQLite's default 2 MB on purpose: 32 MB cut the preads
                 // by 3.6x but cost ~15% more user CPU per readout and doubled peak RSS (measured
                 // on 10k readouts; docs/benchmarks.md, "Ingest: where the time goes").
