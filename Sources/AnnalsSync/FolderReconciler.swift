@@ -34,6 +34,13 @@ public struct FolderReconciler {
     public let recorder: SourceRecorder
     public let logger: Logger
 
+    /// Readouts per commit, and the longest a batch stays open. One commit per batch writes each
+    /// page the batch touches to the WAL once, not once per readout (~120 pages each); each
+    /// readout is still a savepoint, and a crash loses only the open batch, which the next pass
+    /// takes in again from the folder. A live change of one file is a batch of one.
+    public static let batchSize = 250
+    public static let batchTime = Duration.milliseconds(500)
+
     public init(recorder: SourceRecorder, logger: Logger) {
         self.recorder = recorder
         self.logger = logger
@@ -80,24 +87,36 @@ public struct FolderReconciler {
 
         var renamedAway = Set<String>()
         let order = complete ? names.sorted() : states.keys.sorted()
-        for name in order {
-            if shouldStop() {
-                summary.stopped = true
-                return summary
+        var next = 0
+        while next < order.count {
+            // Readouts commit in batches, each one a savepoint (see `batchSize`); a stop request
+            // commits what the batch holds so far.
+            let started = ContinuousClock.now
+            try recorder.log.writeTransaction {
+                while next < order.count {
+                    if shouldStop() {
+                        summary.stopped = true
+                        return
+                    }
+                    let name = order[next]
+                    next += 1
+                    let state = states.removeValue(forKey: name) ?? read(name)
+                    switch state {
+                    case .missing:
+                        if active[name] != nil { vanished.append(name) }
+                    case let .skipped(reason):
+                        summary.skipped += 1
+                        logger.warning("skipped \(name): \(reason)")
+                    case let .retry(reason):
+                        summary.retry.append(name)
+                        logger.debug("retrying \(name) after it settles: \(reason)")
+                    case let .readout(readout):
+                        try take(readout, active: active, renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
+                    }
+                    if next % Self.batchSize == 0 || started.duration(to: .now) > Self.batchTime { break }
+                }
             }
-            let state = states.removeValue(forKey: name) ?? read(name)
-            switch state {
-            case .missing:
-                if active[name] != nil { vanished.append(name) }
-            case let .skipped(reason):
-                summary.skipped += 1
-                logger.warning("skipped \(name): \(reason)")
-            case let .retry(reason):
-                summary.retry.append(name)
-                logger.debug("retrying \(name) after it settles: \(reason)")
-            case let .readout(readout):
-                try take(readout, active: active, renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
-            }
+            if summary.stopped { return summary }
         }
         for name in vanished.sorted() where !renamedAway.contains(name) {
             if case let .withdrawn(retracted)? = try recorder.withdraw(name) {
