@@ -1,3 +1,5 @@
+// Document+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together
+// (EncodingIdentityTests compares them).
 extension Document: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, kind, parties, date, count, title, fields, sources, facts

@@ -1,3 +1,5 @@
+// Meeting+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together
+// (EncodingIdentityTests compares them).
 extension Meeting: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, date, participants, format, city, venue, occasion, sources, facts

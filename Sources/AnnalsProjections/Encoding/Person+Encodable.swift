@@ -1,3 +1,5 @@
+// Person+PrettyJSON.swift and Appearance+PrettyJSON.swift write the same bytes without JSONEncoder:
+// change them together (EncodingIdentityTests compares them).
 extension Person: Encodable {
     enum CodingKeys: String, CodingKey { case name, key, countries, titles, appearances }
     enum TitleKeys: String, CodingKey { case date, title, country }

@@ -1,3 +1,5 @@
+// Relation+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together
+// (EncodingIdentityTests compares them).
 extension Relation: Encodable {
     enum CodingKeys: String, CodingKey { case parties, level, since, ladder }
 

@@ -1,3 +1,5 @@
+// SourceRecord+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together
+// (EncodingIdentityTests compares them).
 extension SourceRecord: Encodable {
     enum CodingKeys: String, CodingKey {
         case name, sha256, size, state, published, seq, facts

@@ -20,7 +20,7 @@ enum SourceContentJSON {
             out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         }
         out.append(UInt8(ascii: "{"))
-        if let extractor = content.extractor { key("extractor"); appendString(extractor, to: &out) }
+        if let extractor = content.extractor { key("extractor"); JSONString.append(extractor, to: &out) }
         if let facts = content.facts {
             key("facts")
             out.append(UInt8(ascii: "["))
@@ -30,12 +30,12 @@ enum SourceContentJSON {
             }
             out.append(UInt8(ascii: "]"))
         }
-        key("name"); appendString(content.name, to: &out)
-        if let previous = content.previousSHA256 { key("previous_sha256"); appendString(previous, to: &out) }
-        if let published = content.published { key("published"); appendString(published, to: &out) }
-        key("sha256"); appendString(content.sha256, to: &out)
+        key("name"); JSONString.append(content.name, to: &out)
+        if let previous = content.previousSHA256 { key("previous_sha256"); JSONString.append(previous, to: &out) }
+        if let published = content.published { key("published"); JSONString.append(published, to: &out) }
+        key("sha256"); JSONString.append(content.sha256, to: &out)
         key("size"); out.append(contentsOf: String(content.size).utf8)
-        if let text = content.text { key("text"); appendString(text, to: &out) }
+        if let text = content.text { key("text"); JSONString.append(text, to: &out) }
         out.append(UInt8(ascii: "}"))
         return out
     }
@@ -43,47 +43,17 @@ enum SourceContentJSON {
     /// Keys sorted: id, seq, stream, type, valid_on (omitted when nil).
     private static func appendFactRef(_ fact: SourceEvents.FactRef, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"id":"#.utf8)
-        appendString(fact.id, to: &out)
+        JSONString.append(fact.id, to: &out)
         out.append(contentsOf: #","seq":"#.utf8)
         out.append(contentsOf: String(fact.seq).utf8)
         out.append(contentsOf: #","stream":"#.utf8)
-        appendString(fact.stream, to: &out)
+        JSONString.append(fact.stream, to: &out)
         out.append(contentsOf: #","type":"#.utf8)
-        appendString(fact.type, to: &out)
+        JSONString.append(fact.type, to: &out)
         if let validOn = fact.validOn {
             out.append(contentsOf: #","valid_on":"#.utf8)
-            appendString(validOn, to: &out)
+            JSONString.append(validOn, to: &out)
         }
         out.append(UInt8(ascii: "}"))
-    }
-
-    /// A quoted JSON string; unescaped runs are copied in one piece.
-    static func appendString(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                runStart = index + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x22: out.append(UInt8(ascii: "\""))
-                case 0x5C: out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -40,6 +40,7 @@ public struct Explanation: Sendable, Equatable, Encodable {
         case sourceState = "source_state", endedBy = "ended_by", eventType = "event_type", recordedAt = "recorded_at"
     }
 
+    // Encoding/Explanation+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(fact, forKey: .fact)

@@ -21,6 +21,7 @@ public struct HistoryEntry: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey { case date, type, summary, sources, fact, seq }
 
+    // Encoding/HistoryEntry+PrettyJSON.swift writes the same bytes without JSONEncoder: change both together.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(date, forKey: .date)
