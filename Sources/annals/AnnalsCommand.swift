@@ -35,6 +35,12 @@ struct AnnalsCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            // Tables and lines go through stdio: a write that failed (a full disk under `>`)
+            // shows only here, as the final flush failing again, and must not end in exit 0
+            // with a cut-short file.
+            if fflush(nil) != 0 {
+                throw CLIError.output("could not write the answer to standard output: \(String(cString: strerror(errno)))")
+            }
         } catch {
             // ArgumentParser's own errors (help, usage, ExitCode) keep its formatting and codes.
             guard let status = status(for: error) else { exit(withError: error) }
@@ -61,8 +67,8 @@ struct AnnalsCommand: AsyncParsableCommand {
             return 2
         case let error as CLIError:
             printError(error.description)
-            if case .config = error { return 2 }
-            return 1
+            if case .input = error { return 1 }
+            return 2
         case let error as QueryError:
             printError(error.description)
             return 1

@@ -3,14 +3,17 @@ import ArgumentParser
 import Foundation
 
 /// Errors of the commands themselves; `AnnalsCommand.status(for:)` maps them to exit codes (1 for
-/// bad input, 2 for a configuration that cannot be used).
+/// bad input, 2 for a configuration that cannot be used or an answer that could not be written).
 enum CLIError: Error, CustomStringConvertible {
     case config(String)
     case input(String)
+    /// Standard output refused the answer (a full disk, an I/O error): a truncated file must not
+    /// pass for a complete one.
+    case output(String)
 
     var description: String {
         switch self {
-        case let .config(message), let .input(message): return message
+        case let .config(message), let .input(message), let .output(message): return message
         }
     }
 }

@@ -15,7 +15,7 @@ struct DocumentsCommand: ParsableCommand {
     func run() throws {
         let filter = try self.filter.filter(asOf: try time.asOfDate())
         let documents = try time.queries(over: try database.openForReading()).documents(filter)
-        if json { return Output.json(documents) }
+        if json { return try Output.json(documents) }
         guard !documents.isEmpty else { return print("No documents recorded that match.") }
         Output.table(["DATE", "KIND", "PARTIES", "COUNT", "TITLE OR FIELDS", "SOURCES"], documents.map { d in
             [d.date ?? "(undated)", d.kind ?? "", d.parties.joined(separator: "-"),

@@ -13,7 +13,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let explanations = try Output.noteIfStale(Queries(log: try database.openForReading(), ranking: Vocabulary.ranking)).explain(reference)
-        if json { return Output.json(explanations) }
+        if json { return try Output.json(explanations) }
         for e in explanations {
             print("seq \(e.seq)  \(e.eventType)  \(e.stream)  recorded \(e.recordedAt)")
             print("hash \(e.hash)")

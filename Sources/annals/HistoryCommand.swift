@@ -17,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
         let codes = (try QueryArguments.country(a, in: Vocabulary.countries), try QueryArguments.country(b, in: Vocabulary.countries))
         let asOf = try time.asOfDate()
         let entries = try time.queries(over: try database.openForReading()).history(codes.0, codes.1, asOf: asOf)
-        if json { return Output.json(entries) }
+        if json { return try Output.json(entries) }
         guard !entries.isEmpty else {
             print("Nothing recorded between \(Output.country(codes.0)) and \(Output.country(codes.1)).")
             return

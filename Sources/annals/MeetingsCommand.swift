@@ -15,7 +15,7 @@ struct MeetingsCommand: ParsableCommand {
     func run() throws {
         let filter = try self.filter.filter(asOf: try time.asOfDate())
         let meetings = try time.queries(over: try database.openForReading()).meetings(filter)
-        if json { return Output.json(meetings) }
+        if json { return try Output.json(meetings) }
         guard !meetings.isEmpty else { return print("No meetings recorded that match.") }
         Output.table(["DATE", "FORMAT", "PLACE", "PRINCIPALS", "SOURCES"], meetings.map { m in
             [m.date ?? "(undated)", m.format ?? "", m.city ?? "",

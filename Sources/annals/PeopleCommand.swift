@@ -19,7 +19,7 @@ struct PeopleCommand: ParsableCommand {
         let asOf = try time.asOfDate()
         let people = try time.queries(over: try database.openForReading()).people(named: name, asOf: asOf)
         if let name, people.isEmpty { throw QueryError.unknownPerson(name) }
-        if json { return Output.json(people) }
+        if json { return try Output.json(people) }
         guard name != nil else {
             return Output.table(["NAME", "COUNTRIES", "TITLE", "APPEARANCES", "FIRST", "LAST"], people.map { p in
                 [p.name, p.countries.joined(separator: ","), p.title(asOf: asOf) ?? "", "\(p.appearances.count)",

@@ -26,7 +26,7 @@ struct RelationsCommand: ParsableCommand {
         let asOf = try time.asOfDate()
         let log = try database.openForReading()
         let relations = try time.queries(over: log).relations(pair: pair, asOf: asOf)
-        if json { return Output.json(relations) }
+        if json { return try Output.json(relations) }
         guard !relations.isEmpty else {
             let scope = pair.map { "for \(Output.country($0.0)) and \(Output.country($0.1))" } ?? "for any pair"
             print("No partnership level recorded \(scope)\(asOf.map { " as of \($0)" } ?? "").")

@@ -15,7 +15,7 @@ struct SourcesCommand: ParsableCommand {
         let log = try database.openForReading()
         let seq = try knownAt.map { try QueryArguments.knownAt($0, in: log) }
         let sources = try Output.noteIfStale(Queries(log: log, knownAt: seq, ranking: Vocabulary.ranking)).sources()
-        if json { return Output.json(sources) }
+        if json { return try Output.json(sources) }
         guard !sources.isEmpty else { return print("No readouts recorded yet.") }
         Output.table(["NAME", "STATE", "SEQ", "RECORDED AT", "PUBLISHED", "FACTS", "SHA256"], sources.map {
             [$0.name, $0.state, "\($0.seq)", $0.recordedAt, $0.published ?? "", "\($0.facts)", String($0.sha256.prefix(16))]

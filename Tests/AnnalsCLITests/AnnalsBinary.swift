@@ -96,6 +96,17 @@ final class AnnalsBinary {
                       stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
     }
 
+    /// Runs `annals ARGUMENTS` with its standard output sent to `target` (e.g. `/dev/full`).
+    func run(arguments: [String], stdoutTo target: String) throws -> Result {
+        let (process, out, err) = makeProcess(arguments, environment: [:])
+        process.standardOutput = FileHandle(forWritingAtPath: target)
+        try process.run()
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: err) }
+        return Result(status: process.terminationStatus, stdout: "",
+                      stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+
     /// A long-running `annals` (the daemon); its stderr is collected in `log`.
     final class Background {
         let process: Process

@@ -37,6 +37,19 @@ struct QueryCommandsTests {
         #expect(explain.stdout.contains("The two heads of state announced the creation of a complete strategic partnership between China and Azerbaijan."))
     }
 
+    @Test func anAnswerThatCannotBeWrittenFailsLoudly() throws {
+        // `annals meetings --json > out.json` on a full disk must not exit 0 with half a file.
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let annals = try AnnalsBinary()
+        try annals.copySeeds()
+        try annals.run("ingest", "seeds")
+        for command in [["meetings", "--json"], ["relations", "--json"], ["sources", "--json"], ["meetings"], ["log"]] {
+            let result = try annals.run(arguments: command, stdoutTo: "/dev/full")
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("could not write the answer to standard output"), "\(command)")
+        }
+    }
+
     @Test func anotherAgencysReadoutOfTheSameMeetingIsASecondSource() throws {
         let annals = try AnnalsBinary()
         try annals.copySeeds()

@@ -6,12 +6,12 @@ enum Output {
     /// Prints `value` as pretty JSON with sorted keys, through its hand-written writer.
     ///
     /// The bytes are `JSONEncoder`'s (the overload below) at a fraction of the cost: the query
-    /// answers run to tens of megabytes. Not throwing, so a call site without `try` is known to
-    /// have picked this overload and not fallen back to the slow one.
-    static func json<T: PrettyJSONWritable>(_ value: T) {
+    /// answers run to tens of megabytes. Overload resolution picks it over the `Encodable` one
+    /// for every type with a writer (the more constrained generic wins).
+    static func json<T: PrettyJSONWritable>(_ value: T) throws(CLIError) {
         var bytes = PrettyJSONWriter.encode(value)
         bytes.append(0x0A)
-        writeToStandardOutput(bytes)
+        try writeToStandardOutput(bytes)
     }
 
     /// Prints `value` as pretty JSON with sorted keys, for the rare outputs without a writer.
@@ -25,22 +25,26 @@ enum Output {
     ///
     /// `print` of a many-megabyte `String` goes through stdio in small pieces; this hands the
     /// whole buffer over at once. Whatever `print` left in stdio's buffer is flushed first so the
-    /// order on stdout stays as written. Like `print`, it gives up quietly when stdout is closed
-    /// or full: the output is the command's answer, not its outcome.
-    static func writeToStandardOutput(_ bytes: [UInt8]) {
+    /// order on stdout stays as written. A refused write (a full disk) is an error, so a
+    /// researcher's `> meetings.json` is never silently cut short.
+    static func writeToStandardOutput(_ bytes: [UInt8]) throws(CLIError) {
         fflush(nil)
-        bytes.withUnsafeBytes { buffer in
-            guard var next = buffer.baseAddress else { return }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            guard var next = buffer.baseAddress else { return nil }
             var left = buffer.count
             while left > 0 {
                 let written = write(STDOUT_FILENO, next, left)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
                 next += written
                 left -= written
             }
+            return nil
+        }
+        if let failure {
+            throw .output("could not write the answer to standard output: \(String(cString: strerror(failure)))")
         }
     }
 
