@@ -21,8 +21,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // SHA-256 in plain Swift, shared by the extractor (fact ids) and the log (hash chain).
         .target(name: "AnnalsDigest"),
-        // Readout text to facts with evidence; knows nothing of SQLite or files.
-        .target(name: "AnnalsExtract", dependencies: ["AnnalsDigest"]),
+        // Readout text to facts with evidence; knows nothing of SQLite or files. The EmbedLexicon
+        // plugin compiles config/lexicon into it, the lexicon of last resort for a binary
+        // installed without its checkout.
+        .target(name: "AnnalsExtract", dependencies: ["AnnalsDigest"], plugins: ["EmbedLexicon"]),
+        // Generates that Swift source from the lexicon files at build time (run by the plugin).
+        .executableTarget(name: "annals-embed-lexicon", path: "Sources/AnnalsEmbedLexicon"),
+        .plugin(name: "EmbedLexicon", capability: .buildTool(), dependencies: ["annals-embed-lexicon"]),
         // The SQLite wrapper, the event envelope, the hash-chained append-only store.
         .target(name: "AnnalsLog", dependencies: ["CSQLite", "AnnalsDigest"]),
         // Pure folds of the log into read models, and their SQLite tables; replay.

@@ -5,24 +5,14 @@ extension Lexicon {
     ///
     /// - throws: `LexiconError` naming the directory, the missing file, or the file and line at fault.
     public static func load(directory: String) throws(LexiconError) -> Lexicon {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .unreadableDirectory(path: directory)
-        }
-        var files: [String: String] = [:]
-        for name in requiredFiles + optionalFiles {
-            let path = directory + "/" + name
-            guard FileManager.default.fileExists(atPath: path) else {
-                if requiredFiles.contains(name) { throw .missingFile(path: path) }
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8) else {
-                throw .unreadableFile(path: path)
-            }
-            files[name] = text
-        }
-        return try Lexicon(files: files, directory: directory)
+        try load(from: .directory(directory))
+    }
+
+    /// Loads the lexicon from a directory or from the copy built into this binary.
+    ///
+    /// - throws: `LexiconError` naming the directory, the missing file, or the file and line at fault.
+    public static func load(from source: LexiconSource) throws(LexiconError) -> Lexicon {
+        try Lexicon(files: try source.files(), directory: source.label)
     }
 
     /// Finds the lexicon directory to use when none is given.
@@ -30,7 +20,8 @@ extension Lexicon {
     /// In order: `$ANNALS_LEXICON`; `config/lexicon` in the working directory; then
     /// `config/lexicon` beside the executable and in up to 5 of its ancestors (the executable's
     /// path resolved through `/proc/self/exe` where it exists), so `.build/release/annals` finds
-    /// the package's lexicon from any working directory.
+    /// the package's lexicon from any working directory. Nil when there is none;
+    /// `LexiconSource.locateDefault` then falls back to the lexicon built into the binary.
     public static func locateDefaultDirectory(executablePath: String?) -> String? {
         let fm = FileManager.default
         func isLexicon(_ path: String) -> Bool {

@@ -18,13 +18,16 @@ public struct LexiconVocabulary: Sendable {
 
     /// Reads `countries.tsv` and `ranks.tsv` from a lexicon directory.
     public static func load(directory: String) throws(LexiconError) -> LexiconVocabulary {
+        try load(from: .directory(directory))
+    }
+
+    /// Reads `countries.tsv` and `ranks.tsv` from a lexicon directory or the built-in lexicon.
+    ///
+    /// - throws: `LexiconError` naming the missing or unreadable file, or the file and line at fault.
+    public static func load(from source: LexiconSource) throws(LexiconError) -> LexiconVocabulary {
         func rows(_ name: String, fields: ClosedRange<Int>) throws(LexiconError) -> [LexiconRow] {
-            let path = directory + "/" + name
-            guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .unreadableFile(path: path)
-            }
-            return try LexiconRow.parse(text, path: path, fields: fields)
+            guard let text = try source.text(of: name) else { throw .missingFile(path: source.path(of: name)) }
+            return try LexiconRow.parse(text, path: source.path(of: name), fields: fields)
         }
         var names: [String: String] = [:]
         var aliases: [String: String] = [:]

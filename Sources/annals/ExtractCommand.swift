@@ -28,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: .hidden)
     var repetitions: Int = 1
 
-    @Option(help: "The lexicon directory (default: $ANNALS_LEXICON, ./config/lexicon, or config/lexicon beside the executable).")
+    @Option(help: "The lexicon directory (default: $ANNALS_LEXICON, ./config/lexicon, config/lexicon beside the executable, else the lexicon built into it).")
     var lexicon: String?
 
     func validate() throws {
@@ -36,13 +36,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let directory = lexicon ?? Lexicon.locateDefaultDirectory(executablePath: CommandLine.arguments.first) else {
-            FileHandle.standardError.write(Data("annals extract: no lexicon found; pass --lexicon DIR or set ANNALS_LEXICON\n".utf8))
-            throw ExitCode.failure
-        }
         let loaded: Lexicon
         do {
-            loaded = try Lexicon.load(directory: directory)
+            loaded = try Lexicon.load(from: lexicon.map { LexiconSource.directory($0) } ?? Vocabulary.source)
         } catch {
             FileHandle.standardError.write(Data("annals extract: \(error)\n".utf8))
             throw ExitCode.failure

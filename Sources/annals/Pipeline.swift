@@ -13,8 +13,9 @@ struct Pipeline {
 
     init(log: EventLog, settings: Settings, lexicon: String? = nil) throws {
         self.log = log
-        self.projector = try Pipeline.makeReadModels(log: log)
+        // The lexicon first: a broken one should stop the writer before it touches read models.
         let extractor = try loadExtractor(lexicon: lexicon)
+        self.projector = try Pipeline.makeReadModels(log: log)
         self.recorder = SourceRecorder(log: log, extractor: LexiconFactExtractor(extractor: extractor), readModels: projector)
     }
 
@@ -40,14 +41,13 @@ struct Pipeline {
 
 extension Projector: ReadModelUpdating {}
 
-/// Loads the lexicon (`--lexicon`, else ANNALS_LEXICON, ./config/lexicon, or beside the binary).
+/// Loads the lexicon: `lexicon` (a directory) when given, else `Vocabulary.source` (ANNALS_LEXICON,
+/// ./config/lexicon, config/lexicon beside the binary, or the one built into it).
 func loadExtractor(lexicon: String?) throws -> Extractor {
-    guard let directory = lexicon ?? Lexicon.locateDefaultDirectory(executablePath: nil) else {
-        throw CLIError.config("cannot find the lexicon (config/lexicon); run from the repository, or set ANNALS_LEXICON")
-    }
+    let source = lexicon.map { LexiconSource.directory($0) } ?? Vocabulary.source
     do {
-        return Extractor(lexicon: try Lexicon.load(directory: directory))
+        return Extractor(lexicon: try Lexicon.load(from: source))
     } catch {
-        throw CLIError.config("\(error)")
+        throw CLIError.config("\(error) (fix it, or point ANNALS_LEXICON at a lexicon directory)")
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// `annals status`: where the database is and what it holds.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the database path, event count, head, schema version and size on disk.")
+        commandName: "status", abstract: "Show the database path, event count, head, schema version, size on disk and the lexicon in use.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -28,6 +28,7 @@ struct StatusCommand: ParsableCommand {
             output("size:      \(size) bytes (with -wal and -shm)")
             output("sqlite:    \(Database.sqliteVersion)")
             if let config = settings.configPath { output("config:    \(config)") }
+            output("lexicon:   \(Vocabulary.source)")
         }
     }
 }

@@ -14,12 +14,15 @@ final class AnnalsBinary {
     /// The scratch folder: the working directory of every run.
     let directory: String
     let executable: String
+    /// Environment variables removed from every run (a run's own `environment` still sets them).
+    var unsetEnvironment: Set<String> = []
     private var children: [Process] = []
 
-    init() throws {
+    /// - parameter executable: the `annals` to run; by default the one built beside the tests.
+    init(executable: String? = nil) throws {
         directory = NSTemporaryDirectory() + "annals-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        executable = AnnalsBinary.locate()
+        self.executable = executable ?? AnnalsBinary.locate()
     }
 
     deinit {
@@ -68,6 +71,7 @@ final class AnnalsBinary {
         env["ANNALS_CONFIG"] = AnnalsBinary.repository + "/config/annals.toml"
         env["ANNALS_LEXICON"] = AnnalsBinary.repository + "/config/lexicon"
         env.removeValue(forKey: "ANNALS_DB")
+        for key in unsetEnvironment { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let id = UUID().uuidString
