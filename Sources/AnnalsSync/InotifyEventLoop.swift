@@ -86,14 +86,16 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
                 return
             }
             if count == 0 { return }
+            // Events read together were all queued by now: one instant for all of them, so
+            // they become ready together however long handling them takes on a busy machine.
+            let now = ContinuousClock.now
             for event in InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
-                handle(event)
+                handle(event, at: now)
             }
         }
     }
 
-    private func handle(_ event: InotifyEvent) {
-        let now = ContinuousClock.now
+    private func handle(_ event: InotifyEvent, at now: ContinuousClock.Instant) {
         if event.has(InotifyEvent.queueOverflow) {
             logger.info("inotify queue overflowed; full rescan", metadata: ["sync.root": "\(root)"])
             pending.noteRescan(at: now)
