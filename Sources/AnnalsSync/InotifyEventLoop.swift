@@ -8,20 +8,17 @@ import Logging
 final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
     let root: String
     let fd: Int32
-    let settleWindow: Duration
-    let maxBatchDelay: Duration
     let logger: Logger
     private let scanner: FolderScanner
     private var folderOfWatch: [Int32: String] = [:]
     private var watchOfFolder: [String: Int32] = [:]
-    private var pending = PendingChanges()
+    private var pending: PendingChanges
     private var limitLogged = false
 
     /// Opens inotify and watches `root` and every visible subfolder.
-    init(root: String, settleWindow: Duration, maxBatchDelay: Duration, logger: Logger) throws(FolderWatchError) {
+    init(root: String, timing: PendingChanges.Timing, logger: Logger) throws(FolderWatchError) {
         self.root = root
-        self.settleWindow = settleWindow
-        self.maxBatchDelay = maxBatchDelay
+        pending = PendingChanges(timing: timing)
         self.logger = logger
         self.scanner = FolderScanner(root: root)
         fd = inotify_init1(O_NONBLOCK | O_CLOEXEC)  // IN_NONBLOCK and IN_CLOEXEC share these values
@@ -37,7 +34,7 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
         watchTree(under: "", reportingFiles: false, at: .now)
     }
 
-    /// Reads events until `wake` is signalled, yielding each batch once it settles.
+    /// Reads events until `wake` is signalled, yielding each batch once its paths are ready.
     func run(wake: WakePipe, continuation: AsyncStream<FolderChangeBatch>.Continuation) {
         defer {
             if let batch = pending.takeBatch() { continuation.yield(batch) }
@@ -56,7 +53,7 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
             }
             if fds[1].revents != 0 { return }
             if fds[0].revents != 0 { drain(into: buffer) }
-            if let batch = pending.takeBatch(ifDueAt: .now, settle: settleWindow, maxDelay: maxBatchDelay) {
+            if let batch = pending.takeBatch(ifDueAt: .now) {
                 continuation.yield(batch)
             }
         }
@@ -69,7 +66,7 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
 
     /// Milliseconds until the pending batch is due (rounded up), or a second when none is.
     private func timeoutMilliseconds() -> Int32 {
-        guard let due = pending.deadline(settle: settleWindow, maxDelay: maxBatchDelay) else { return 1000 }
+        guard let due = pending.deadline else { return 1000 }
         let left = ContinuousClock.now.duration(to: due)
         if left <= .zero { return 0 }
         let (seconds, attoseconds) = left.components
@@ -89,14 +86,16 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
                 return
             }
             if count == 0 { return }
+            // Events read together were all queued by now: one instant for all of them, so
+            // they become ready together however long handling them takes on a busy machine.
+            let now = ContinuousClock.now
             for event in InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
-                handle(event)
+                handle(event, at: now)
             }
         }
     }
 
-    private func handle(_ event: InotifyEvent) {
-        let now = ContinuousClock.now
+    private func handle(_ event: InotifyEvent, at now: ContinuousClock.Instant) {
         if event.has(InotifyEvent.queueOverflow) {
             logger.info("inotify queue overflowed; full rescan", metadata: ["sync.root": "\(root)"])
             pending.noteRescan(at: now)
@@ -130,7 +129,7 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
         if event.has(InotifyEvent.create) || event.has(InotifyEvent.movedTo) {
             // Files may have landed before the watch existed: scan what is already there.
             watchTree(under: path, reportingFiles: true, at: now)
-            if FileNameRules.isCandidate(path) { pending.noteChanged(path, at: now) }  // a folder named x.txt: log its skip
+            if FileNameRules.isCandidate(path) { pending.noteWritten(path, at: now) }  // a folder named x.txt: log its skip
         } else if event.has(InotifyEvent.movedFrom) {
             // Which readouts it took away is not in the event: let the reconciler compare.
             logger.info("subfolder moved away; full rescan", metadata: ["sync.folder": "\(path)"])
@@ -142,16 +141,23 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
     }
 
     private func handleFile(_ event: InotifyEvent, path: String, at now: ContinuousClock.Instant) {
-        if event.has(InotifyEvent.closeWrite) || event.has(InotifyEvent.movedTo) {
-            pending.noteChanged(path, at: now)
-        } else if event.has(InotifyEvent.delete) || event.has(InotifyEvent.movedFrom) {
+        if event.has(InotifyEvent.movedTo) {
+            // A rename is atomic: the name appears with its final bytes (the recommended drop).
+            pending.noteMovedIn(path, cookie: event.cookie, at: now)
+        } else if event.has(InotifyEvent.closeWrite) {
+            pending.noteWritten(path, at: now)
+        } else if event.has(InotifyEvent.movedFrom) {
+            // Kept for its IN_MOVED_TO (same cookie, queued right after it), so both names of a
+            // rename within the folder leave in one batch.
+            pending.noteRemoved(path, cookie: event.cookie, at: now)
+        } else if event.has(InotifyEvent.delete) {
             pending.noteRemoved(path, at: now)
         } else if event.has(InotifyEvent.create) {
             // A regular file is reported at IN_CLOSE_WRITE, when complete. Links, FIFOs and
             // sockets never get one, and neither does a hard link: report those now.
             guard let info = try? lstat(path) else { return }
             if FileKind(mode: info.st_mode) != .regular || info.st_nlink > 1 {
-                pending.noteChanged(path, at: now)
+                pending.noteWritten(path, at: now)
             }
         }
     }
@@ -169,9 +175,10 @@ final class InotifyEventLoop: @unchecked Sendable, WatcherLoop {
             return
         }
         guard reportingFiles else { return }
-        for entry in scan.entries { pending.noteChanged(entry.relativePath, at: now) }
+        // Found by listing, not by an event: they may still be being written, so they settle.
+        for entry in scan.entries { pending.noteWritten(entry.relativePath, at: now) }
         for skip in scan.skipped where FileNameRules.isCandidate(skip.relativePath) {
-            pending.noteChanged(skip.relativePath, at: now)
+            pending.noteWritten(skip.relativePath, at: now)
         }
     }
 

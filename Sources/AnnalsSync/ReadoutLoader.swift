@@ -14,7 +14,8 @@ public struct ReadoutLoader: Sendable {
     /// pause between writes; a read in that pause sees a stable but partial file that the
     /// size-and-mtime check during the read cannot tell from a finished one. The daemon passes
     /// its settle window here, so a file is read only once it has been quiet that long. A
-    /// modification time in the future (clock skew) does not hold a file back.
+    /// modification time in the future (clock skew) does not hold a file back, and neither does
+    /// `knownComplete` (see ``load(_:knownComplete:)``).
     public let quietPeriod: Duration
 
     public init(root: String, maximumSize: Int, quietPeriod: Duration = .zero) {
@@ -25,6 +26,17 @@ public struct ReadoutLoader: Sendable {
 
     /// What the file at `relativePath` holds now, as the reconciler sees it.
     public func load(_ relativePath: String) -> FolderReconciler.FileState {
+        load(relativePath, knownComplete: false)
+    }
+
+    /// What the file at `relativePath` holds now.
+    ///
+    /// - Parameter knownComplete: the file arrived by rename (``FolderChangeBatch/renamedIn``),
+    ///   so its writer finished before the name appeared: read it without waiting for
+    ///   ``quietPeriod``. Its mtime is usually only milliseconds old (written, then renamed at
+    ///   once), and waiting would add a whole settle window to every drop. The read itself
+    ///   still refuses bytes that change under it.
+    public func load(_ relativePath: String, knownComplete: Bool) -> FolderReconciler.FileState {
         guard FileNameRules.isCandidate(relativePath) else { return .missing }
         let contents: FileContents
         do {
@@ -38,7 +50,7 @@ public struct ReadoutLoader: Sendable {
             default: return .skipped(error.reason)
             }
         }
-        if quietPeriod > .zero {
+        if quietPeriod > .zero, !knownComplete {
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
             let age = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - contents.mtimeNanoseconds

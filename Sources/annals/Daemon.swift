@@ -158,11 +158,15 @@ final class Daemon: Sendable {
         return total
     }
 
-    /// Records one settled batch; returns the names still being written, with their attempt counts.
+    /// Records one batch of ready paths; returns the names still being written, with their attempt counts.
     private func apply(_ batch: FolderChangeBatch, retries: [String: Int], reconciler: FolderReconciler,
                        loader: ReadoutLoader) throws -> [String: Int] {
         let names = batch.changed + batch.removed + retries.keys
-        let result = try reconciler.reconcile(names: names, complete: false, shouldStop: { isStopping }, read: loader.load)
+        // Names renamed in are complete: read at once, not after the quiet period.
+        let renamedIn = Set(batch.renamedIn)
+        let result = try reconciler.reconcile(names: names, complete: false, shouldStop: { isStopping }) { name in
+            loader.load(name, knownComplete: renamedIn.contains(name))
+        }
         var next = retries.filter { result.retry.contains($0.key) }
         for name in result.retry {
             let attempts = next[name, default: 0] + 1

@@ -22,7 +22,7 @@ struct DaemonCommand: AsyncParsableCommand {
     var watch: String?
     @Option(name: .long, help: ArgumentHelp("Poll every this many seconds instead of using inotify.", valueName: "seconds"))
     var poll: Double?
-    @Option(name: .long, help: ArgumentHelp("How long a burst of changes settles before it is recorded.", valueName: "ms"))
+    @Option(name: .long, help: ArgumentHelp("How long a file written in place must be quiet before it is read (renamed-in files go at once).", valueName: "ms"))
     var settle: Int?
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (default: daemon.log_level).")
     var logLevel: String?

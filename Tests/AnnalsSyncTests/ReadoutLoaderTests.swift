@@ -23,6 +23,21 @@ struct ReadoutLoaderTests {
         }
     }
 
+    @Test func aFileKnownCompleteIsReadWithoutWaitingForTheQuietPeriod() throws {
+        let folder = try TempFolder()
+        try folder.write(".a.txt.tmp", "President Xi Jinping met Ilham Aliyev.\n")
+        try folder.rename(".a.txt.tmp", "a.txt")  // the watcher reports it in renamedIn
+        let patient = ReadoutLoader(root: folder.path, maximumSize: 1 << 20, quietPeriod: .seconds(30))
+        guard case .readout = patient.load("a.txt", knownComplete: true) else {
+            Issue.record("a file that arrived by rename is complete and read at once")
+            return
+        }
+        guard case .retry = patient.load("a.txt") else {
+            Issue.record("the same file, not known complete, waits for the quiet period")
+            return
+        }
+    }
+
     @Test(arguments: [-3600, 3600])
     func anOldOrFutureModificationTimeIsReadAtOnce(offsetSeconds: Int) throws {
         let folder = try TempFolder()
