@@ -3,7 +3,8 @@ import AnnalsExtract
 import AnnalsLog
 import AnnalsProjections
 
-/// Records what happens to readouts, one transaction per readout, without rewriting history.
+/// Records what happens to readouts, each readout one (possibly nested) transaction, without
+/// rewriting history: inside a caller's batch transaction it is a savepoint, undone alone on error.
 ///
 /// New bytes under a new name are added with their facts; changed bytes under a known name are
 /// a revision (facts the new text no longer supports are retracted, new ones asserted, unchanged

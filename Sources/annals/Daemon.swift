@@ -107,7 +107,7 @@ final class Daemon: Sendable {
                 }
             } catch {
                 // The database is busy, full or unwritable for a moment: nothing was half written
-                // (each readout is one transaction), so wait and compare the whole folder again,
+                // (a failed batch rolls back whole), so wait and compare the whole folder again,
                 // backing off up to 30 s, until it works or a signal stops us. New changes wait in
                 // the watcher meanwhile (an overflow there asks for the full pass we do anyway).
                 needsRescan = true
