@@ -47,6 +47,35 @@ struct JSONScanner {
         }
     }
 
+    /// `forEachMember` with each key lent as UTF-8 bytes (escapes decoded) instead of a `String`,
+    /// for readers that match keys against a table: no string is built per key.
+    mutating func forEachMemberKey(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard consume(UInt8(ascii: "{")) else { return false }
+        if consume(UInt8(ascii: "}")) { return true }
+        while true {
+            guard consume(UInt8(ascii: "\"")) else { return false }
+            let start = index
+            var escaped = false
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") { escaped = true; index += 2 } else { index += 1 }
+            }
+            guard index < bytes.count else { return false }
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            guard consume(UInt8(ascii: ":")) else { return false }
+            let ok: Bool
+            if escaped {
+                guard var key = JSONScanner.unescape(raw) else { return false }
+                ok = key.withUTF8 { body(&self, $0) }
+            } else {
+                ok = body(&self, raw)
+            }
+            guard ok else { return false }
+            if consume(UInt8(ascii: ",")) { continue }
+            return consume(UInt8(ascii: "}"))
+        }
+    }
+
     /// Walks an array, calling `body` positioned on each element. False on malformed input.
     mutating func forEachElement(_ body: (inout JSONScanner) -> Bool) -> Bool {
         guard consume(UInt8(ascii: "[")) else { return false }

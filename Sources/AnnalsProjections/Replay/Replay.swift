@@ -88,9 +88,10 @@ public struct Replay {
             let through = min(knownAt ?? head, head)
             let started = Date()
             var fold = ReplayFold(ranking: ranking)
-            try log.forEachEventForFolding(through: through) { event in
-                fold.apply(event)
-                if event.seq % 20_000 == 0 { progress(event.seq, through) }
+            try log.forEachEventRow(through: through) { row in
+                fold.apply(row)
+                let seq = row.seq
+                if seq % 20_000 == 0 { progress(seq, through) }
             }
             let digests = fold.digests()
             let seconds = Date().timeIntervalSince(started)

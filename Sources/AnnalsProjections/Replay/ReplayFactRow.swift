@@ -1,11 +1,11 @@
 /// One row of the `facts` table as `ReplayFold` keeps it, with what the derived models need.
 ///
-/// A class, so sorting and grouping rows moves references rather than copying a dozen strings.
+/// A class, so grouping rows moves references rather than copying a dozen strings.
 final class ReplayFactRow {
     var seq: Int64
     var factID: String
     var factType: String
-    var eventType: String
+    var eventType: EventType
     var source: String
     var validOn: String?
     var pair: String?
@@ -15,14 +15,16 @@ final class ReplayFactRow {
     var summary: String
     var live: Bool
     var endedBy: Int64?
+    /// Deleted by a redaction: no `facts` row any more (kept in place so positions stay sorted).
+    var deleted: Bool
     /// The parsed fact, kept for meetings and documents only (their rows need every field).
     var fact: AssertedFact?
-    /// The fact's `person_appearances` rows while it is live.
-    var appearances: [Appearance]
+    /// The fact's `person_appearances` rows while it is live (their other columns are the row's).
+    var appearances: [ReplayAppearance]
 
-    init(seq: Int64, factID: String, factType: String, eventType: String, source: String, validOn: String?, pair: String?,
+    init(seq: Int64, factID: String, factType: String, eventType: EventType, source: String, validOn: String?, pair: String?,
          corroborationKey: String?, level: String?, action: String?, summary: String, fact: AssertedFact?,
-         appearances: [Appearance]) {
+         appearances: [ReplayAppearance]) {
         self.seq = seq
         self.factID = factID
         self.factType = factType
@@ -36,6 +38,7 @@ final class ReplayFactRow {
         self.summary = summary
         self.live = true
         self.endedBy = nil
+        self.deleted = false
         self.fact = fact
         self.appearances = appearances
     }

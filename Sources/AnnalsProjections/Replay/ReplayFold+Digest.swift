@@ -1,9 +1,17 @@
+import Foundation
+
 /// The canonical rows of every read model, straight from the fold state, digested.
+///
+/// The derived models are grouped here, once: relations by pair, meetings and documents by
+/// corroboration key (one sort of the live rows), people by person. Rows are visited in the
+/// order of the tables' keys and encoded without building the `Meeting`, `Document` or
+/// `Appearance` values the queries use; their rules are restated below and the digests are
+/// checked against `Projector`'s tables (`InMemoryReplayTests`).
 extension ReplayFold {
     /// Each projection's digest and row count, in `ProjectionName.allCases` order: the values
     /// `TableDigest.digest(of:in:)` gives for tables `Projector` builds from the same events.
     func digests() -> [(name: ProjectionName, hex: String, rows: Int)] {
-        let live = facts.values.filter(\.live).sorted { $0.seq < $1.seq }
+        let live = facts.filter { $0.live && !$0.deleted }
         return ProjectionName.allCases.map { name in
             var encoder = RowEncoder()
             switch name {
@@ -19,20 +27,41 @@ extension ReplayFold {
         }
     }
 
-    /// SQLite's `ORDER BY` on TEXT (BINARY collation): UTF-8 bytes.
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    /// SQLite's `ORDER BY` on TEXT (BINARY collation): UTF-8 bytes, -1, 0 or 1.
+    static func compare(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                if c != 0 { return c < 0 ? -1 : 1 }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+        if let fast, let result = fast { return result }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
 
-    /// Groups rows by a key, the keys in SQLite's order, each group keeping the rows' order.
-    static func grouped<Row>(_ rows: [Row], by key: (Row) -> String?) -> [(key: String, rows: [Row])] {
-        var groups: [String: [Row]] = [:]
-        for row in rows { if let k = key(row) { groups[k, default: []].append(row) } }
-        return groups.keys.sorted(by: precedes).map { ($0, groups[$0] ?? []) }
+    /// `compare(a, b) < 0`.
+    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Distinct values, sorted as Swift sorts strings: `Set(values).sorted()` without the set.
+    static func sortedUnique(_ values: [String]) -> [String] {
+        if values.count < 2 { return values }
+        var sorted = values.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     private func encodeFacts(_ e: inout RowEncoder) {
         e.table("facts")
-        for row in facts.values.sorted(by: { $0.seq < $1.seq }) {
-            e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType); e.text(row.source)
+        for row in facts where !row.deleted {
+            e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType.rawValue); e.text(row.source)
             e.text(row.validOn); e.text(row.pair); e.text(row.corroborationKey); e.text(row.level); e.text(row.action)
             e.text(row.summary); e.integer(row.live ? 1 : 0); e.integer(row.endedBy)
             e.endRow()
@@ -50,14 +79,16 @@ extension ReplayFold {
     }
 
     private func encodeRelations(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let claims = live.filter { $0.factType == "partnership" && $0.level != nil && $0.validOn != nil }
+        var claimsByPair: [String: [PartnershipClaim]] = [:]
+        for row in live where row.factType == "partnership" {
+            guard let pair = row.pair, let level = row.level, let date = row.validOn else { continue }
+            claimsByPair[pair, default: []].append(PartnershipClaim(seq: row.seq, fact: row.factID, source: row.source, date: date,
+                                                                    level: level, action: row.action ?? "established"))
+        }
         var relations: [(pair: String, parties: [String], relation: Relation, lastClaimOn: String)] = []
-        for (pair, rows) in Self.grouped(claims, by: \.pair) {
+        for pair in claimsByPair.keys.sorted(by: Self.precedes) {
+            let claims = claimsByPair[pair] ?? []
             let parties = pair.split(separator: "-").map(String.init)
-            let claims = rows.map {
-                PartnershipClaim(seq: $0.seq, fact: $0.factID, source: $0.source, date: $0.validOn ?? "", level: $0.level ?? "",
-                                 action: $0.action ?? "established")
-            }
             guard let relation = Relation.derive(parties: parties, claims: claims, ranking: ranking),
                   let current = relation.ladder.last else { continue }
             relations.append((pair, parties, relation, claims.map(\.date).max() ?? current.since))
@@ -74,84 +105,100 @@ extension ReplayFold {
         for r in relations {
             for (index, step) in r.relation.ladder.enumerated() {
                 e.text(r.pair); e.integer(Int64(index + 1)); e.text(step.level); e.text(step.since); e.text(step.change)
-                e.text(step.source); e.text(step.fact); e.integer(step.seq); e.text(JSONText.array(step.sources))
+                e.text(step.source); e.text(step.fact); e.integer(step.seq)
+                e.jsonText { JSONBytes.array(step.sources, into: &$0) }
                 e.endRow()
             }
-        }
-    }
-
-    /// The live facts of one type by corroboration key, corroborated (`Corroboration.group`), with
-    /// the source as the `facts` row has it now.
-    private static func groups(_ live: [ReplayFactRow], type: String) -> [(key: String, groups: [[(seq: Int64, fact: AssertedFact)]])] {
-        let rows = live.filter { $0.factType == type && $0.fact != nil }
-        return grouped(rows, by: \.corroborationKey).map { key, rows in
-            let facts = rows.compactMap { row -> (seq: Int64, fact: AssertedFact)? in
-                guard var fact = row.fact else { return nil }
-                fact.source = row.source
-                return (row.seq, fact)
-            }
-            return (key, Corroboration.group(facts) { _ in key })
         }
     }
 
     private func encodeMeetings(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let meetings = Self.groups(live, type: "meeting").map { key, groups in (key, groups.compactMap(Meeting.init(group:))) }
+        let corroborated = ReplayGroups(live, type: "meeting")
         e.table("meetings")
-        for (key, list) in meetings {
-            for (ordinal, m) in list.enumerated() {
-                e.text(key); e.integer(Int64(ordinal)); e.text(m.id); e.text(m.date); e.text(m.format); e.text(m.city)
-                e.text(m.venue); e.text(m.timeOfDay); e.text(m.occasion); e.text(JSONText.participants(m.participants))
-                e.text(JSONText.array(m.countries)); e.text(JSONText.array(m.sources)); e.text(JSONText.array(m.facts))
-                e.integer(m.seq)
-                e.endRow()
+        corroborated.forEachGroup { key, ordinal, group in
+            guard let first = group.first, let fact = first.fact else { return }
+            func firstValue(_ field: (AssertedFact) -> String?) -> String? {
+                for row in group { if let value = row.fact.flatMap(field) { return value } }
+                return nil
             }
+            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(fact.date); e.text(firstValue(\.format))
+            e.text(firstValue(\.city)); e.text(firstValue(\.venue)); e.text(firstValue(\.timeOfDay)); e.text(firstValue(\.occasion))
+            e.jsonText { JSONBytes.participants(fact.participants, into: &$0) }
+            e.jsonText { JSONBytes.array(Self.sortedUnique(fact.participants.compactMap(\.country)), into: &$0) }
+            e.jsonText { JSONBytes.array(Self.sortedUnique(group.map(\.source)), into: &$0) }
+            e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+            e.integer(first.seq)
+            e.endRow()
         }
         e.table("meeting_participants")
-        for (key, list) in meetings {
-            for (ordinal, m) in list.enumerated() {
-                for (position, p) in m.participants.enumerated() {
-                    e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country)
-                    e.text(p.title)
-                    e.endRow()
-                }
+        corroborated.forEachGroup { key, ordinal, group in
+            guard let fact = group.first?.fact else { return }
+            for (position, p) in fact.participants.enumerated() {
+                e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
+                e.endRow()
             }
         }
     }
 
     private func encodeDocuments(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         e.table("documents")
-        for (key, groups) in Self.groups(live, type: "document") {
-            for (ordinal, d) in groups.compactMap(Document.init(group:)).enumerated() {
-                e.text(key); e.integer(Int64(ordinal)); e.text(d.id); e.text(d.kind); e.text(JSONText.array(d.parties))
-                e.text(d.date); e.integer(d.count.map(Int64.init)); e.text(d.countQualifier); e.text(d.title)
-                e.text(JSONText.array(d.fields)); e.text(d.signedBy); e.text(JSONText.array(d.sources))
-                e.text(JSONText.array(d.facts)); e.integer(d.seq)
-                e.endRow()
+        ReplayGroups(live, type: "document").forEachGroup { key, ordinal, group in
+            guard let first = group.first, let fact = first.fact else { return }
+            func firstValue(_ field: (AssertedFact) -> String?) -> String? {
+                for row in group { if let value = row.fact.flatMap(field) { return value } }
+                return nil
             }
+            let fields = group.first { !($0.fact?.fields.isEmpty ?? true) }?.fact?.fields ?? []
+            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(fact.kind)
+            e.jsonText { JSONBytes.array(fact.parties.sorted(), into: &$0) }
+            e.text(fact.date); e.integer(fact.count.map(Int64.init)); e.text(firstValue(\.countQualifier)); e.text(firstValue(\.title))
+            e.jsonText { JSONBytes.array(fields, into: &$0) }
+            e.text(firstValue(\.signedBy))
+            e.jsonText { JSONBytes.array(Self.sortedUnique(group.map(\.source)), into: &$0) }
+            e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+            e.integer(first.seq)
+            e.endRow()
+        }
+    }
+
+    /// One `people` row in the making: the first name seen (seq order), countries, count, dates.
+    private struct PersonTotals {
+        var name: String
+        var countries: Set<String> = []
+        var appearances: Int64 = 0
+        var firstDate: String?
+        var lastDate: String?
+    }
+
+    private static func count(_ a: ReplayAppearance, on date: String?, into totals: inout PersonTotals) {
+        if let country = a.country { totals.countries.insert(country) }
+        totals.appearances += 1
+        if let date {
+            if totals.firstDate.map({ date < $0 }) ?? true { totals.firstDate = date }
+            if totals.lastDate.map({ date > $0 }) ?? true { totals.lastDate = date }
         }
     }
 
     private func encodePeople(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let appearances = live.flatMap(\.appearances)
+        var people: [String: PersonTotals] = [:]
+        for row in live where !row.appearances.isEmpty {
+            for a in row.appearances { Self.count(a, on: row.validOn, into: &people[a.person, default: PersonTotals(name: a.name)]) }
+        }
         e.table("people")
-        for (key, rows) in Self.grouped(appearances, by: \.person) {
-            guard let first = rows.first else { continue }
-            let dates = rows.compactMap(\.date)
-            e.text(key); e.text(first.name); e.text(JSONText.array(Set(rows.compactMap(\.country)).sorted()))
-            e.integer(Int64(rows.count)); e.text(dates.min()); e.text(dates.max())
+        for key in people.keys.sorted(by: Self.precedes) {
+            guard let p = people[key] else { continue }
+            e.text(key); e.text(p.name); e.jsonText { JSONBytes.array(p.countries.sorted(), into: &$0) }
+            e.integer(p.appearances); e.text(p.firstDate); e.text(p.lastDate)
             e.endRow()
         }
         e.table("person_appearances")
-        var index = 0
-        while index < appearances.count {
-            var end = index
-            while end < appearances.count && appearances[end].seq == appearances[index].seq { end += 1 }
-            for a in appearances[index..<end].sorted(by: { Self.precedes($0.person, $1.person) }) {
-                e.integer(a.seq); e.text(a.person); e.text(a.name); e.text(a.country); e.text(a.title); e.text(a.date)
-                e.text(a.role); e.text(a.factType); e.text(a.fact); e.text(a.source); e.text(a.summary)
+        for row in live where !row.appearances.isEmpty {
+            let ordered = row.appearances.count < 2 ? row.appearances : row.appearances.sorted { Self.precedes($0.person, $1.person) }
+            for a in ordered {
+                e.integer(row.seq); e.text(a.person); e.text(a.name); e.text(a.country); e.text(a.title); e.text(row.validOn)
+                e.text(a.role); e.text(row.factType); e.text(row.factID); e.text(row.source); e.text(row.summary)
                 e.endRow()
             }
-            index = end
         }
     }
 }

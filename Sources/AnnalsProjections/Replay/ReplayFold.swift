@@ -4,22 +4,44 @@ import AnnalsLog
 /// `Projector` (its `applyBase` statement by statement, then the derived models as a full
 /// rebuild derives them), so `replay` digests them without writing a temporary database.
 ///
+/// Each event costs O(1) here: a fact event appends one row (facts come in seq order, so the
+/// rows stay sorted and a seq is found by binary search, with no dictionary); the derived models
+/// (relations, meetings, documents, people) are grouped once, when `ReplayFold+Digest` encodes
+/// them. `apply(_: EventRowView)` reads fact payloads in place from SQLite's buffer.
+///
 /// `ReplayFold+Digest` encodes the rows canonically (`TableDigest`); the digests equal those of
-/// tables built by `Projector` from the same events (`RandomLifeTests` checks it).
+/// tables built by `Projector` from the same events (`InMemoryReplayTests` checks it).
 struct ReplayFold {
-    /// The `facts` rows by seq (rows a redaction deleted are absent).
-    var facts: [Int64: ReplayFactRow] = [:]
+    /// The `facts` rows in seq order, including rows a redaction deleted (flagged `deleted`).
+    private(set) var facts: [ReplayFactRow] = []
     /// The `sources` rows by name.
     var sources: [String: ReplaySourceRow] = [:]
-    /// The seqs of the facts attributed to each source (possibly stale: check the row's source).
-    var seqsBySource: [String: [Int64]] = [:]
+    /// The seqs of the facts attributed to each source (possibly stale: check the row's source);
+    /// built on the first event that needs it (a withdrawal, retraction, redaction or rename),
+    /// then kept, so a log of fact events alone never pays for it.
+    private var seqsBySource: [String: [Int64]]?
     let ranking: LevelRanking
 
     init(ranking: LevelRanking) { self.ranking = ranking }
 
+    /// Folds one borrowed row: fact events are parsed in place, others go through `apply(_:)`.
+    mutating func apply(_ row: EventRowView) {
+        guard let type = row.withType({ EventType(utf8: $0) }) else { return }
+        guard type.assertsFact else { return apply(row.recordedEvent(), type: type) }
+        let seq = row.seq, schema = row.schema
+        let fact = row.withPayload { payload in
+            payload.flatMap { ReplayFold.fact(from: $0.bindMemory(to: UInt8.self), type: type, schema: schema) }
+        }
+        if let fact { insertFact(fact, seq: seq, eventType: type) }
+    }
+
     /// Folds one event, as `Projector.applyBase` does to the tables.
     mutating func apply(_ event: RecordedEvent) {
         guard let type = EventType(rawValue: event.type) else { return }
+        apply(event, type: type)
+    }
+
+    private mutating func apply(_ event: RecordedEvent, type: EventType) {
         switch type {
         case .sourceAdded, .sourceRevised:
             guard let content = SourceContentFields(event) else { return }
@@ -36,16 +58,16 @@ struct ReplayFold {
             endFacts(of: name, by: event.seq)
         case .factRetracted:
             guard let retracted = SourceEvents.decode(SourceEvents.Retracted.self, from: event) else { return }
-            if let row = facts[retracted.asserted], row.live, row.factID == retracted.fact {
+            if let row = row(at: retracted.asserted), row.live, row.factID == retracted.fact {
                 endFact(retracted.asserted, by: event.seq)
-            } else if let seq = liveSeqs(of: retracted.source).first(where: { facts[$0]?.factID == retracted.fact }) {
+            } else if let seq = liveSeqs(of: retracted.source).first(where: { row(at: $0)?.factID == retracted.fact }) {
                 endFact(seq, by: event.seq)
             }
         case .payloadRedacted:
             guard let redacted = SourceEvents.decode(SourceEvents.Redacted.self, from: event) else { return }
             for target in redacted.targets {
                 endFact(target, by: event.seq)
-                facts[target] = nil
+                row(at: target)?.deleted = true
                 for name in sources.keys where sources[name]?.contentSeq == target {
                     sources[name]?.sha256 = ""
                     sources[name]?.size = 0
@@ -60,33 +82,62 @@ struct ReplayFold {
                 endFacts(of: name, by: event.seq)
             }
         default:
-            guard let payload = Upcaster.upcast(event).payload, let fact = AssertedFact.parse(payload) else { return }
-            insertFact(fact, event: event)
+            guard let payload = event.payload else { return }
+            let fact = payload.withUnsafeBufferPointer { ReplayFold.fact(from: $0, type: type, schema: event.schema) }
+            if let fact { insertFact(fact, seq: event.seq, eventType: type) }
         }
     }
 
-    /// The live facts' seqs of a source, ascending.
-    func liveSeqs(of source: String) -> [Int64] {
-        (seqsBySource[source] ?? []).filter { facts[$0].map { $0.live && $0.source == source } ?? false }.sorted()
+    /// A fact event's payload as the current schema reads it: `Upcaster.upcast` then
+    /// `AssertedFact.parse`, in one parse. A schema 1 `MeetingHeld` gets `parties` from its
+    /// principals' countries unless the payload sets them, as the upcast payload (which puts the
+    /// derived `parties` first, where a later key overrides it) parses.
+    static func fact(from payload: UnsafeBufferPointer<UInt8>, type: EventType, schema: Int) -> AssertedFact? {
+        var partiesGiven = false
+        guard var fact = AssertedFact.parse(payload, keepingExtractor: false, partiesGiven: &partiesGiven) else { return nil }
+        if type == .meetingHeld, schema == 1, payload.first == UInt8(ascii: "{"), !partiesGiven {
+            fact.parties = Set(fact.participants.compactMap(\.country)).sorted()
+        }
+        return fact
     }
 
-    private mutating func insertFact(_ fact: AssertedFact, event: RecordedEvent) {
-        if let state = sources[fact.source]?.state, state == "withdrawn" || state == "redacted" { return }
+    /// The row of the fact asserted at `seq`, deleted or not, or nil.
+    func row(at seq: Int64) -> ReplayFactRow? {
+        var low = 0, high = facts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if facts[middle].seq < seq { low = middle + 1 } else { high = middle }
+        }
+        return low < facts.count && facts[low].seq == seq ? facts[low] : nil
+    }
+
+    /// The live facts' seqs of a source, ascending.
+    mutating func liveSeqs(of source: String) -> [Int64] {
+        if seqsBySource == nil {
+            var index: [String: [Int64]] = [:]
+            for row in facts where !row.deleted { index[row.source, default: []].append(row.seq) }
+            seqsBySource = index
+        }
+        return (seqsBySource?[source] ?? []).filter { row(at: $0).map { $0.live && !$0.deleted && $0.source == source } ?? false }.sorted()
+    }
+
+    private mutating func insertFact(_ fact: AssertedFact, seq: Int64, eventType: EventType) {
+        if !sources.isEmpty, let state = sources[fact.source]?.state, state == "withdrawn" || state == "redacted" { return }
+        assert(facts.last.map { $0.seq < seq } ?? true, "facts must be folded in seq order")
         let summary = fact.summary
         let derived = fact.type == "meeting" || fact.type == "document"
-        facts[event.seq] = ReplayFactRow(
-            seq: event.seq, factID: fact.id, factType: fact.type, eventType: event.type, source: fact.source,
+        facts.append(ReplayFactRow(
+            seq: seq, factID: fact.id, factType: fact.type, eventType: eventType, source: fact.source,
             validOn: fact.date, pair: fact.pairKey, corroborationKey: fact.corroborationKey, level: fact.level,
             action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
-            fact: derived ? fact : nil,
-            appearances: Appearance.of(seq: event.seq, fact: fact, summary: summary))
-        seqsBySource[fact.source, default: []].append(event.seq)
-        if sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
+            fact: derived ? fact : nil, appearances: ReplayAppearance.of(fact)))
+        if seqsBySource != nil { seqsBySource?[fact.source, default: []].append(seq) }
+        if !sources.isEmpty, sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
     }
 
     /// Ends one live fact: not live any more, uncounted, its appearances gone.
     private mutating func endFact(_ seq: Int64, by ender: Int64) {
-        guard let row = facts[seq], row.live else { return }
+        guard let row = row(at: seq), row.live, !row.deleted else { return }
         row.live = false
         row.endedBy = ender
         row.appearances = []
@@ -116,13 +167,13 @@ struct ReplayFold {
             record.lastSeq = seq
             sources[to] = record
         }
-        let moved = seqsBySource.removeValue(forKey: from) ?? []
+        _ = liveSeqs(of: from)
+        let moved = seqsBySource?.removeValue(forKey: from) ?? []
         for seq in moved {
-            guard let row = facts[seq], row.source == from else { continue }
+            guard let row = row(at: seq), !row.deleted, row.source == from else { continue }
             row.source = to
-            for index in row.appearances.indices { row.appearances[index].source = to }
         }
-        seqsBySource[to, default: []].append(contentsOf: moved)
+        seqsBySource?[to, default: []].append(contentsOf: moved)
         if sources[to] != nil {
             let count = Int64(liveSeqs(of: to).count)
             sources[to]?.facts = count
