@@ -75,15 +75,19 @@ struct RowEncoder {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Decimal digits, written backwards and turned around in place.
+    /// Decimal digits, written backwards into a stack buffer, then appended.
     private mutating func decimal(_ value: Int64) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        buffer[start...].reverse()
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var index = raw.count
+            repeat {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index...]))
+        }
     }
 }
