@@ -146,12 +146,30 @@ struct JSONScanner {
         return ok ? out : nil
     }
 
+    /// Skips a string value without building it (evidence quotes are most of a fact's bytes):
+    /// false exactly when `readString` would give nil.
+    mutating func skipString() -> Bool {
+        guard consume(UInt8(ascii: "\"")) else { return false }
+        let start = index
+        var escaped = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let end = index
+                index += 1
+                return !escaped || JSONScanner.unescape(UnsafeBufferPointer(rebasing: bytes[start..<end])) != nil
+            }
+            if byte == UInt8(ascii: "\\") { escaped = true; index += 2 } else { index += 1 }
+        }
+        return false
+    }
+
     /// Skips one value of any kind. False on malformed input.
     mutating func skipValue() -> Bool {
         guard let byte = peek() else { return false }
         switch byte {
-        case UInt8(ascii: "\""): return readString() != nil
-        case UInt8(ascii: "{"): return forEachMember { scanner, _ in scanner.skipValue() }
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "{"): return forEachMemberKey { scanner, _ in scanner.skipValue() }
         case UInt8(ascii: "["): return forEachElement { $0.skipValue() }
         default:
             let start = index

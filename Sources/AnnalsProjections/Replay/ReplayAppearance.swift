@@ -10,18 +10,22 @@ struct ReplayAppearance {
     var role: String
 
     /// The people a fact names, in its order, each key once: the rule of `Appearance.of`.
-    static func of(_ fact: AssertedFact) -> [ReplayAppearance] {
+    /// `principalKeys` are the `PersonName.key`s of a meeting's participants, when the caller has
+    /// them already.
+    static func of(_ fact: AssertedFact, principalKeys: [String]? = nil) -> [ReplayAppearance] {
         var out: [ReplayAppearance] = []
-        func add(_ name: String, country: String?, title: String?, role: String) {
+        func add(_ name: String, key known: String? = nil, country: String?, title: String?, role: String) {
             guard !name.isEmpty else { return }
-            let key = PersonName.key(name)
+            let key = known ?? PersonName.key(name)
             guard !out.contains(where: { $0.person == key }) else { return }
             out.append(ReplayAppearance(person: key, name: name, country: country, title: title, role: role))
         }
         switch fact.type {
         case "meeting":
             out.reserveCapacity(fact.participants.count)
-            for p in fact.participants { add(p.name, country: p.country, title: p.title, role: "principal") }
+            for (index, p) in fact.participants.enumerated() {
+                add(p.name, key: principalKeys?[index], country: p.country, title: p.title, role: "principal")
+            }
         case "ceremony":
             if let host = fact.host { add(host, country: nil, title: nil, role: "host") }
             if let guest = fact.guest { add(guest, country: nil, title: nil, role: "guest") }

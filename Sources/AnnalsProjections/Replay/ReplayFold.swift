@@ -101,6 +101,14 @@ struct ReplayFold {
         return fact
     }
 
+    /// `fact.pairKey`, without a set for the usual two distinct `parties`.
+    static func pairKey(of fact: AssertedFact) -> String? {
+        guard fact.parties.count == 2 else { return fact.pairKey }
+        let a = fact.parties[0], b = fact.parties[1]
+        guard a != b else { return nil }
+        return a < b ? a + "-" + b : b + "-" + a
+    }
+
     /// The row of the fact asserted at `seq`, deleted or not, or nil.
     func row(at seq: Int64) -> ReplayFactRow? {
         var low = 0, high = facts.count
@@ -126,11 +134,17 @@ struct ReplayFold {
         assert(facts.last.map { $0.seq < seq } ?? true, "facts must be folded in seq order")
         let summary = fact.summary
         let derived = fact.type == "meeting" || fact.type == "document"
+        // A meeting's principals: each name's key and family word from one pass over it.
+        let principals = fact.type == "meeting" ? fact.participants.map { PersonName.keyAndFamily($0.name) } : []
+        let key = fact.type == "meeting"
+            ? (fact.date ?? "?") + "|" + principals.map(\.family).sorted().joined(separator: ",")
+            : fact.corroborationKey
         facts.append(ReplayFactRow(
             seq: seq, factID: fact.id, factType: fact.type, eventType: eventType, source: fact.source,
-            validOn: fact.date, pair: fact.pairKey, corroborationKey: fact.corroborationKey, level: fact.level,
+            validOn: fact.date, pair: ReplayFold.pairKey(of: fact), corroborationKey: key, level: fact.level,
             action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
-            fact: derived ? fact : nil, appearances: ReplayAppearance.of(fact)))
+            fact: derived ? fact : nil,
+            appearances: ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key))))
         if seqsBySource != nil { seqsBySource?[fact.source, default: []].append(seq) }
         if !sources.isEmpty, sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
     }
