@@ -18,12 +18,12 @@ final class ReplayFactRow {
     /// Deleted by a redaction: no `facts` row any more (kept in place so positions stay sorted).
     var deleted: Bool
     /// The parsed fact, kept for meetings and documents only (their rows need every field).
-    var fact: AssertedFact?
+    let details: ReplayFactDetails?
     /// The fact's `person_appearances` rows while it is live (their other columns are the row's).
     var appearances: [ReplayAppearance]
 
     init(seq: Int64, factID: String, factType: String, eventType: EventType, source: String, validOn: String?, pair: String?,
-         corroborationKey: String?, level: String?, action: String?, summary: String, fact: AssertedFact?,
+         corroborationKey: String?, level: String?, action: String?, summary: String, details: ReplayFactDetails?,
          appearances: [ReplayAppearance]) {
         self.seq = seq
         self.factID = factID
@@ -39,7 +39,7 @@ final class ReplayFactRow {
         self.live = true
         self.endedBy = nil
         self.deleted = false
-        self.fact = fact
+        self.details = details
         self.appearances = appearances
     }
 }

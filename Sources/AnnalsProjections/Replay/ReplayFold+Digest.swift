@@ -58,6 +58,11 @@ extension ReplayFold {
         return sorted
     }
 
+    /// The readouts of a group, sorted and distinct (`Set(sources).sorted()`).
+    static func sources(of group: ArraySlice<ReplayFactRow>) -> [String] {
+        group.count == 1 ? [group[group.startIndex].source] : sortedUnique(group.map(\.source))
+    }
+
     private func encodeFacts(_ e: inout RowEncoder) {
         e.table("facts")
         for row in facts where !row.deleted {
@@ -116,24 +121,24 @@ extension ReplayFold {
         let corroborated = ReplayGroups(live, type: "meeting")
         e.table("meetings")
         corroborated.forEachGroup { key, ordinal, group in
-            guard let first = group.first, let fact = first.fact else { return }
+            guard let first = group.first, let d = first.details else { return }
             func firstValue(_ field: (AssertedFact) -> String?) -> String? {
-                for row in group { if let value = row.fact.flatMap(field) { return value } }
+                for row in group { if let details = row.details, let value = field(details.fact) { return value } }
                 return nil
             }
-            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(fact.date); e.text(firstValue(\.format))
+            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.date); e.text(firstValue(\.format))
             e.text(firstValue(\.city)); e.text(firstValue(\.venue)); e.text(firstValue(\.timeOfDay)); e.text(firstValue(\.occasion))
-            e.jsonText { JSONBytes.participants(fact.participants, into: &$0) }
-            e.jsonText { JSONBytes.array(Self.sortedUnique(fact.participants.compactMap(\.country)), into: &$0) }
-            e.jsonText { JSONBytes.array(Self.sortedUnique(group.map(\.source)), into: &$0) }
+            e.jsonText { JSONBytes.participants(d.fact.participants, into: &$0) }
+            e.jsonText { JSONBytes.array(Self.sortedUnique(d.fact.participants.compactMap(\.country)), into: &$0) }
+            e.jsonText { JSONBytes.array(Self.sources(of: group), into: &$0) }
             e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
             e.integer(first.seq)
             e.endRow()
         }
         e.table("meeting_participants")
         corroborated.forEachGroup { key, ordinal, group in
-            guard let fact = group.first?.fact else { return }
-            for (position, p) in fact.participants.enumerated() {
+            guard let d = group.first?.details else { return }
+            for (position, p) in d.fact.participants.enumerated() {
                 e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
                 e.endRow()
             }
@@ -143,18 +148,18 @@ extension ReplayFold {
     private func encodeDocuments(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         e.table("documents")
         ReplayGroups(live, type: "document").forEachGroup { key, ordinal, group in
-            guard let first = group.first, let fact = first.fact else { return }
+            guard let first = group.first, let d = first.details else { return }
             func firstValue(_ field: (AssertedFact) -> String?) -> String? {
-                for row in group { if let value = row.fact.flatMap(field) { return value } }
+                for row in group { if let details = row.details, let value = field(details.fact) { return value } }
                 return nil
             }
-            let fields = group.first { !($0.fact?.fields.isEmpty ?? true) }?.fact?.fields ?? []
-            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(fact.kind)
-            e.jsonText { JSONBytes.array(fact.parties.sorted(), into: &$0) }
-            e.text(fact.date); e.integer(fact.count.map(Int64.init)); e.text(firstValue(\.countQualifier)); e.text(firstValue(\.title))
+            let fields = group.first { !($0.details?.fact.fields.isEmpty ?? true) }?.details?.fact.fields ?? []
+            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.kind)
+            e.jsonText { JSONBytes.array(d.fact.parties.sorted(), into: &$0) }
+            e.text(d.fact.date); e.integer(d.fact.count.map(Int64.init)); e.text(firstValue(\.countQualifier)); e.text(firstValue(\.title))
             e.jsonText { JSONBytes.array(fields, into: &$0) }
             e.text(firstValue(\.signedBy))
-            e.jsonText { JSONBytes.array(Self.sortedUnique(group.map(\.source)), into: &$0) }
+            e.jsonText { JSONBytes.array(Self.sources(of: group), into: &$0) }
             e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
             e.integer(first.seq)
             e.endRow()

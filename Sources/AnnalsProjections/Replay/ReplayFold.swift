@@ -143,7 +143,7 @@ struct ReplayFold {
             seq: seq, factID: fact.id, factType: fact.type, eventType: eventType, source: fact.source,
             validOn: fact.date, pair: ReplayFold.pairKey(of: fact), corroborationKey: key, level: fact.level,
             action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
-            fact: derived ? fact : nil,
+            details: derived ? ReplayFactDetails(fact) : nil,
             appearances: ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key))))
         if seqsBySource != nil { seqsBySource?[fact.source, default: []].append(seq) }
         if !sources.isEmpty, sources[fact.source] != nil { sources[fact.source]?.facts += 1 }

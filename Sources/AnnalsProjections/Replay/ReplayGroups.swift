@@ -13,7 +13,7 @@ struct ReplayGroups {
     private var groups: [(keyAt: Int, ordinal: Int, range: Range<Int>)] = []
 
     init(_ live: [ReplayFactRow], type: String) {
-        let chosen = live.filter { $0.factType == type && $0.fact != nil && $0.corroborationKey != nil }
+        let chosen = live.filter { $0.factType == type && $0.details != nil && $0.corroborationKey != nil }
         // The keys' bytes side by side in one buffer, so the sort compares with memcmp and
         // touches no string or row object (it had been a third of replay's grouping time).
         var arena: [UInt8] = []
