@@ -21,6 +21,12 @@ final class ReplayFactRow {
     let details: ReplayFactDetails?
     /// The fact's `person_appearances` rows while it is live (their other columns are the row's).
     var appearances: [ReplayAppearance]
+    /// Moved to another readout by a rename since it was encoded.
+    var renamed = false
+    /// Where `ReplayFold.factsArena` holds this row as inserted (live, not ended, first source).
+    var encoded: Range<Int> = 0..<0
+    /// Where `ReplayFold.appearancesArena` holds its `person_appearances` rows as inserted.
+    var appearancesEncoded: Range<Int> = 0..<0
 
     init(seq: Int64, factID: String, factType: String, eventType: EventType, source: String, validOn: String?, pair: String?,
          corroborationKey: String?, level: String?, action: String?, summary: String, details: ReplayFactDetails?,

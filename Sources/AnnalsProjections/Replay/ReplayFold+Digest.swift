@@ -63,14 +63,36 @@ extension ReplayFold {
         group.count == 1 ? [group[group.startIndex].source] : sortedUnique(group.map(\.source))
     }
 
+    /// Hashes encoded rows from `arena` in runs: consecutive rows that are still as encoded
+    /// make one range, hashed in place; the others are encoded again by `encode`.
+    private struct ArenaRuns {
+        var start = 0, end = 0, rows = 0
+
+        mutating func add(_ range: Range<Int>, rows count: Int, arena: RowBytes, _ e: inout RowEncoder) {
+            if range.lowerBound != end { flush(arena, &e); start = range.lowerBound }
+            end = range.upperBound
+            rows += count
+        }
+
+        mutating func flush(_ arena: RowBytes, _ e: inout RowEncoder) {
+            e.encoded(arena, start..<end, rows: rows)
+            start = end
+            rows = 0
+        }
+    }
+
     private func encodeFacts(_ e: inout RowEncoder) {
         e.table("facts")
+        var runs = ArenaRuns()
         for row in facts where !row.deleted {
-            e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType.rawValue); e.text(row.source)
-            e.text(row.validOn); e.text(row.pair); e.text(row.corroborationKey); e.text(row.level); e.text(row.action)
-            e.text(row.summary); e.integer(row.live ? 1 : 0); e.integer(row.endedBy)
-            e.endRow()
+            if row.live && !row.renamed {
+                runs.add(row.encoded, rows: 1, arena: factsArena, &e)
+            } else {
+                runs.flush(factsArena, &e)
+                e.rows(1) { Self.encodeFactRow(row, into: &$0) }
+            }
         }
+        runs.flush(factsArena, &e)
     }
 
     private func encodeSources(_ e: inout RowEncoder) {
@@ -166,28 +188,13 @@ extension ReplayFold {
         }
     }
 
-    /// One `people` row in the making: the first name seen (seq order), countries, count, dates.
-    private struct PersonTotals {
-        var name: String
-        var countries: Set<String> = []
-        var appearances: Int64 = 0
-        var firstDate: String?
-        var lastDate: String?
-    }
-
-    private static func count(_ a: ReplayAppearance, on date: String?, into totals: inout PersonTotals) {
-        if let country = a.country { totals.countries.insert(country) }
-        totals.appearances += 1
-        if let date {
-            if totals.firstDate.map({ date < $0 }) ?? true { totals.firstDate = date }
-            if totals.lastDate.map({ date > $0 }) ?? true { totals.lastDate = date }
-        }
-    }
-
     private func encodePeople(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        var people: [String: PersonTotals] = [:]
-        for row in live where !row.appearances.isEmpty {
-            for a in row.appearances { Self.count(a, on: row.validOn, into: &people[a.person, default: PersonTotals(name: a.name)]) }
+        var people = self.people
+        if !peopleAreExact {
+            people = [:]
+            for row in live {
+                for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
+            }
         }
         e.table("people")
         for key in people.keys.sorted(by: Self.precedes) {
@@ -197,13 +204,15 @@ extension ReplayFold {
             e.endRow()
         }
         e.table("person_appearances")
+        var runs = ArenaRuns()
         for row in live where !row.appearances.isEmpty {
-            let ordered = row.appearances.count < 2 ? row.appearances : row.appearances.sorted { Self.precedes($0.person, $1.person) }
-            for a in ordered {
-                e.integer(row.seq); e.text(a.person); e.text(a.name); e.text(a.country); e.text(a.title); e.text(row.validOn)
-                e.text(a.role); e.text(row.factType); e.text(row.factID); e.text(row.source); e.text(row.summary)
-                e.endRow()
+            if !row.renamed {
+                runs.add(row.appearancesEncoded, rows: row.appearances.count, arena: appearancesArena, &e)
+            } else {
+                runs.flush(appearancesArena, &e)
+                e.rows(row.appearances.count) { Self.encodeAppearances(of: row, into: &$0) }
             }
         }
+        runs.flush(appearancesArena, &e)
     }
 }

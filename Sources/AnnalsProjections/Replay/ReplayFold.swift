@@ -20,6 +20,13 @@ struct ReplayFold {
     /// built on the first event that needs it (a withdrawal, retraction, redaction or rename),
     /// then kept, so a log of fact events alone never pays for it.
     private var seqsBySource: [String: [Int64]]?
+    /// Every `facts` row encoded as inserted (`ReplayFactRow.encoded`), in seq order.
+    private(set) var factsArena = RowBytes()
+    /// Every `person_appearances` row encoded as inserted, in seq order.
+    private(set) var appearancesArena = RowBytes()
+    /// The `people` rows, counted as appearances arrive; exact until a fact with people ends.
+    private(set) var people: [String: ReplayPersonTotals] = [:]
+    private(set) var peopleAreExact = true
     let ranking: LevelRanking
 
     init(ranking: LevelRanking) { self.ranking = ranking }
@@ -101,6 +108,24 @@ struct ReplayFold {
         return fact
     }
 
+    /// A `facts` row as `Projector` writes it (`TableDigest`'s encoding).
+    static func encodeFactRow(_ row: ReplayFactRow, into e: inout RowBytes) {
+        e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType.rawValue); e.text(row.source)
+        e.text(row.validOn); e.text(row.pair); e.text(row.corroborationKey); e.text(row.level); e.text(row.action)
+        e.text(row.summary); e.integer(row.live ? 1 : 0); e.integer(row.endedBy)
+        e.endRow()
+    }
+
+    /// A fact's `person_appearances` rows, by person key (the table's order within a seq).
+    static func encodeAppearances(of row: ReplayFactRow, into e: inout RowBytes) {
+        let ordered = row.appearances.count < 2 ? row.appearances : row.appearances.sorted { precedes($0.person, $1.person) }
+        for a in ordered {
+            e.integer(row.seq); e.text(a.person); e.text(a.name); e.text(a.country); e.text(a.title); e.text(row.validOn)
+            e.text(a.role); e.text(row.factType); e.text(row.factID); e.text(row.source); e.text(row.summary)
+            e.endRow()
+        }
+    }
+
     /// `fact.pairKey`, without a set for the usual two distinct `parties`.
     static func pairKey(of fact: AssertedFact) -> String? {
         guard fact.parties.count == 2 else { return fact.pairKey }
@@ -139,12 +164,22 @@ struct ReplayFold {
         let key = fact.type == "meeting"
             ? (fact.date ?? "?") + "|" + principals.map(\.family).sorted().joined(separator: ",")
             : fact.corroborationKey
-        facts.append(ReplayFactRow(
+        let row = ReplayFactRow(
             seq: seq, factID: fact.id, factType: fact.type, eventType: eventType, source: fact.source,
             validOn: fact.date, pair: ReplayFold.pairKey(of: fact), corroborationKey: key, level: fact.level,
             action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
             details: derived ? ReplayFactDetails(fact) : nil,
-            appearances: ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key))))
+            appearances: ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key)))
+        let start = factsArena.count
+        ReplayFold.encodeFactRow(row, into: &factsArena)
+        row.encoded = start..<factsArena.count
+        if !row.appearances.isEmpty {
+            let start = appearancesArena.count
+            ReplayFold.encodeAppearances(of: row, into: &appearancesArena)
+            row.appearancesEncoded = start..<appearancesArena.count
+            for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
+        }
+        facts.append(row)
         if seqsBySource != nil { seqsBySource?[fact.source, default: []].append(seq) }
         if !sources.isEmpty, sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
     }
@@ -154,6 +189,7 @@ struct ReplayFold {
         guard let row = row(at: seq), row.live, !row.deleted else { return }
         row.live = false
         row.endedBy = ender
+        if !row.appearances.isEmpty { peopleAreExact = false }
         row.appearances = []
         if sources[row.source] != nil { sources[row.source]?.facts -= 1 }
     }
@@ -186,6 +222,7 @@ struct ReplayFold {
         for seq in moved {
             guard let row = row(at: seq), !row.deleted, row.source == from else { continue }
             row.source = to
+            row.renamed = true
         }
         seqsBySource?[to, default: []].append(contentsOf: moved)
         if sources[to] != nil {
