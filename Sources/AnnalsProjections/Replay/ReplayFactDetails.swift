@@ -5,5 +5,5 @@
 final class ReplayFactDetails {
     let fact: AssertedFact
 
-    init(_ fact: AssertedFact) { self.fact = fact }
+    init(_ fact: consuming AssertedFact) { self.fact = fact }
 }

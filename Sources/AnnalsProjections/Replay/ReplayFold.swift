@@ -154,22 +154,24 @@ struct ReplayFold {
         return (seqsBySource?[source] ?? []).filter { row(at: $0).map { $0.live && !$0.deleted && $0.source == source } ?? false }.sorted()
     }
 
-    private mutating func insertFact(_ fact: AssertedFact, seq: Int64, eventType: EventType) {
+    private mutating func insertFact(_ fact: consuming AssertedFact, seq: Int64, eventType: EventType) {
         if !sources.isEmpty, let state = sources[fact.source]?.state, state == "withdrawn" || state == "redacted" { return }
         assert(facts.last.map { $0.seq < seq } ?? true, "facts must be folded in seq order")
         let summary = fact.summary
-        let derived = fact.type == "meeting" || fact.type == "document"
         // A meeting's principals: each name's key and family word from one pass over it.
         let principals = fact.type == "meeting" ? fact.participants.map { PersonName.keyAndFamily($0.name) } : []
         let key = fact.type == "meeting"
             ? (fact.date ?? "?") + "|" + principals.map(\.family).sorted().joined(separator: ",")
             : fact.corroborationKey
+        let appearances = ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key))
+        let id = fact.id, type = fact.type, source = fact.source, date = fact.date, level = fact.level
+        let action = type == "partnership" ? (fact.action ?? "established") : fact.action
+        let pair = ReplayFold.pairKey(of: fact)
+        // Meetings and documents keep every field; the fact moves into its box (no copy).
+        let details = type == "meeting" || type == "document" ? ReplayFactDetails(fact) : nil
         let row = ReplayFactRow(
-            seq: seq, factID: fact.id, factType: fact.type, eventType: eventType, source: fact.source,
-            validOn: fact.date, pair: ReplayFold.pairKey(of: fact), corroborationKey: key, level: fact.level,
-            action: fact.type == "partnership" ? (fact.action ?? "established") : fact.action, summary: summary,
-            details: derived ? ReplayFactDetails(fact) : nil,
-            appearances: ReplayAppearance.of(fact, principalKeys: principals.isEmpty ? nil : principals.map(\.key)))
+            seq: seq, factID: id, factType: type, eventType: eventType, source: source, validOn: date, pair: pair,
+            corroborationKey: key, level: level, action: action, summary: summary, details: details, appearances: appearances)
         let start = factsArena.count
         ReplayFold.encodeFactRow(row, into: &factsArena)
         row.encoded = start..<factsArena.count
@@ -180,8 +182,8 @@ struct ReplayFold {
             for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
         }
         facts.append(row)
-        if seqsBySource != nil { seqsBySource?[fact.source, default: []].append(seq) }
-        if !sources.isEmpty, sources[fact.source] != nil { sources[fact.source]?.facts += 1 }
+        if seqsBySource != nil { seqsBySource?[source, default: []].append(seq) }
+        if !sources.isEmpty, sources[source] != nil { sources[source]?.facts += 1 }
     }
 
     /// Ends one live fact: not live any more, uncounted, its appearances gone.

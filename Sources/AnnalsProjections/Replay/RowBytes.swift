@@ -58,6 +58,12 @@ struct RowBytes {
 
     /// Decimal digits, written backwards into a stack buffer, then appended.
     private mutating func decimal(_ value: Int64) {
+        // Most numbers here are lengths of short texts.
+        if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        if value >= 10 && value < 100 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+            return bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
