@@ -27,6 +27,14 @@ final class ReplayFactRow {
     var encoded: Range<Int> = 0..<0
     /// Where `ReplayFold.appearancesArena` holds its `person_appearances` rows as inserted.
     var appearancesEncoded: Range<Int> = 0..<0
+    /// For a meeting or document: where `ReplayFold.meetingsArena` or `documentsArena` holds its
+    /// row as the only fact of its key (ordinal 0, its own readout), as inserted.
+    var derivedEncoded: Range<Int> = 0..<0
+    /// For a meeting: where `ReplayFold.participantsArena` holds its `meeting_participants` rows
+    /// as the only fact of its key.
+    var participantsEncoded: Range<Int> = 0..<0
+    /// How many rows `participantsEncoded` holds.
+    var participantRows = 0
 
     init(seq: Int64, factID: String, factType: String, eventType: EventType, source: String, validOn: String?, pair: String?,
          corroborationKey: String?, level: String?, action: String?, summary: String, details: ReplayFactDetails?,

@@ -142,50 +142,68 @@ extension ReplayFold {
     private func encodeMeetings(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         let corroborated = ReplayGroups(live, type: "meeting")
         e.table("meetings")
-        corroborated.forEachGroup { key, ordinal, group in
-            guard let first = group.first, let d = first.details else { return }
-            func firstValue(_ field: (AssertedFact) -> String?) -> String? {
-                for row in group { if let details = row.details, let value = field(details.fact) { return value } }
-                return nil
-            }
-            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.date); e.text(firstValue(\.format))
-            e.text(firstValue(\.city)); e.text(firstValue(\.venue)); e.text(firstValue(\.timeOfDay)); e.text(firstValue(\.occasion))
-            e.jsonText { JSONBytes.participants(d.fact.participants, into: &$0) }
-            e.jsonText { JSONBytes.array(Self.sortedUnique(d.fact.participants.compactMap(\.country)), into: &$0) }
-            e.jsonText { JSONBytes.array(Self.sources(of: group), into: &$0) }
-            e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
-            e.integer(first.seq)
-            e.endRow()
+        corroborated.forEachGroup(encoded: { e.encoded(meetingsArena, $0.row, rows: 1) }) { key, ordinal, group in
+            e.rows(1) { Self.encodeMeeting(key: key, ordinal: ordinal, group, into: &$0) }
         }
         e.table("meeting_participants")
-        corroborated.forEachGroup { key, ordinal, group in
-            guard let d = group.first?.details else { return }
-            for (position, p) in d.fact.participants.enumerated() {
-                e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
-                e.endRow()
-            }
+        corroborated.forEachGroup(encoded: { e.encoded(participantsArena, $0.participants, rows: $0.participantRows) }) { key, ordinal, group in
+            let count = group.first?.details?.fact.participants.count ?? 0
+            e.rows(count) { Self.encodeParticipants(key: key, ordinal: ordinal, group, into: &$0) }
         }
     }
 
     private func encodeDocuments(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         e.table("documents")
-        ReplayGroups(live, type: "document").forEachGroup { key, ordinal, group in
-            guard let first = group.first, let d = first.details else { return }
-            func firstValue(_ field: (AssertedFact) -> String?) -> String? {
-                for row in group { if let details = row.details, let value = field(details.fact) { return value } }
-                return nil
-            }
-            let fields = group.first { !($0.details?.fact.fields.isEmpty ?? true) }?.details?.fact.fields ?? []
-            e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.kind)
-            e.jsonText { JSONBytes.array(d.fact.parties.sorted(), into: &$0) }
-            e.text(d.fact.date); e.integer(d.fact.count.map(Int64.init)); e.text(firstValue(\.countQualifier)); e.text(firstValue(\.title))
-            e.jsonText { JSONBytes.array(fields, into: &$0) }
-            e.text(firstValue(\.signedBy))
-            e.jsonText { JSONBytes.array(Self.sources(of: group), into: &$0) }
-            e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
-            e.integer(first.seq)
+        ReplayGroups(live, type: "document").forEachGroup(encoded: { e.encoded(documentsArena, $0.row, rows: 1) }) { key, ordinal, group in
+            e.rows(1) { Self.encodeDocument(key: key, ordinal: ordinal, group, into: &$0) }
+        }
+    }
+
+    /// The first value a report of the group gives (`Meeting`'s and `Document`'s rule).
+    private static func firstValue(_ group: ArraySlice<ReplayFactRow>, _ field: (AssertedFact) -> String?) -> String? {
+        for row in group { if let details = row.details, let value = field(details.fact) { return value } }
+        return nil
+    }
+
+    /// A `meetings` row from a corroborated group (seq order, not empty), as `Meeting(group:)`
+    /// and `Projector.writeMeetings` make it.
+    static func encodeMeeting(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+        guard let first = group.first, let d = first.details else { return }
+        e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.date)
+        e.text(firstValue(group) { $0.format }); e.text(firstValue(group) { $0.city }); e.text(firstValue(group) { $0.venue })
+        e.text(firstValue(group) { $0.timeOfDay }); e.text(firstValue(group) { $0.occasion })
+        e.jsonText { JSONBytes.participants(d.fact.participants, into: &$0) }
+        e.jsonText { JSONBytes.array(sortedUnique(d.fact.participants.compactMap(\.country)), into: &$0) }
+        e.jsonText { JSONBytes.array(sources(of: group), into: &$0) }
+        e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+        e.integer(first.seq)
+        e.endRow()
+    }
+
+    /// The `meeting_participants` rows of a group: the first report's principals.
+    static func encodeParticipants(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+        guard let d = group.first?.details else { return }
+        for (position, p) in d.fact.participants.enumerated() {
+            e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
             e.endRow()
         }
+    }
+
+    /// A `documents` row from a corroborated group, as `Document(group:)` and
+    /// `Projector.writeDocuments` make it.
+    static func encodeDocument(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+        guard let first = group.first, let d = first.details else { return }
+        let fields = group.first { !($0.details?.fact.fields.isEmpty ?? true) }?.details?.fact.fields ?? []
+        e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.kind)
+        e.jsonText { JSONBytes.array(d.fact.parties.sorted(), into: &$0) }
+        e.text(d.fact.date); e.integer(d.fact.count.map(Int64.init))
+        e.text(firstValue(group) { $0.countQualifier }); e.text(firstValue(group) { $0.title })
+        e.jsonText { JSONBytes.array(fields, into: &$0) }
+        e.text(firstValue(group) { $0.signedBy })
+        e.jsonText { JSONBytes.array(sources(of: group), into: &$0) }
+        e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+        e.integer(first.seq)
+        e.endRow()
     }
 
     private func encodePeople(_ live: [ReplayFactRow], _ e: inout RowEncoder) {

@@ -24,6 +24,11 @@ struct ReplayFold {
     private(set) var factsArena = RowBytes()
     /// Every `person_appearances` row encoded as inserted, in seq order.
     private(set) var appearancesArena = RowBytes()
+    /// Each meeting's `meetings` row and `meeting_participants` rows, and each document's
+    /// `documents` row, encoded as the only fact of its key (`ReplayGroups` uses them when so).
+    private(set) var meetingsArena = RowBytes()
+    private(set) var participantsArena = RowBytes()
+    private(set) var documentsArena = RowBytes()
     /// The `people` rows, counted as appearances arrive; exact until a fact with people ends.
     private(set) var people: [String: ReplayPersonTotals] = [:]
     private(set) var peopleAreExact = true
@@ -108,6 +113,13 @@ struct ReplayFold {
         return fact
     }
 
+    /// Runs `write` on `arena` and returns the range it wrote.
+    private static func encode(into arena: inout RowBytes, _ write: (inout RowBytes) -> Void) -> Range<Int> {
+        let start = arena.count
+        write(&arena)
+        return start..<arena.count
+    }
+
     /// A `facts` row as `Projector` writes it (`TableDigest`'s encoding).
     static func encodeFactRow(_ row: ReplayFactRow, into e: inout RowBytes) {
         e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType.rawValue); e.text(row.source)
@@ -180,6 +192,18 @@ struct ReplayFold {
             ReplayFold.encodeAppearances(of: row, into: &appearancesArena)
             row.appearancesEncoded = start..<appearancesArena.count
             for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
+        }
+        if let key, let details = row.details {
+            let alone = [row][...]
+            if type == "meeting" {
+                row.derivedEncoded = ReplayFold.encode(into: &meetingsArena) { ReplayFold.encodeMeeting(key: key, ordinal: 0, alone, into: &$0) }
+                row.participantsEncoded = ReplayFold.encode(into: &participantsArena) {
+                    ReplayFold.encodeParticipants(key: key, ordinal: 0, alone, into: &$0)
+                }
+                row.participantRows = details.fact.participants.count
+            } else {
+                row.derivedEncoded = ReplayFold.encode(into: &documentsArena) { ReplayFold.encodeDocument(key: key, ordinal: 0, alone, into: &$0) }
+            }
         }
         facts.append(row)
         if seqsBySource != nil { seqsBySource?[source, default: []].append(seq) }

@@ -5,12 +5,23 @@ import Foundation
 /// fact of each readout, in seq order, joins the n-th group), each group in seq order.
 ///
 /// Built with one sort of the rows and kept as ranges of that one array, so a key reported once
-/// (most keys) costs no dictionary and no array of its own.
+/// (most keys) costs no dictionary and no array of its own. Such a key's rows were encoded when
+/// its fact arrived (`ReplayFactRow.derivedEncoded`); unless a rename changed its readout they
+/// are still exact, and the digest copies them without visiting the row, whose objects lie in
+/// seq order in memory while the tables run in key order (a cache miss per row otherwise).
 struct ReplayGroups {
     /// The rows ordered by key, then group, then seq.
     private var rows: [ReplayFactRow]
-    /// Each group: where its key's rows start, its ordinal within the key, its rows.
-    private var groups: [(keyAt: Int, ordinal: Int, range: Range<Int>)] = []
+    /// Each group: where its key's rows start, its ordinal within the key, its rows, and for the
+    /// one fact of a key still as encoded, where its rows were encoded.
+    private var groups: [(keyAt: Int, ordinal: Int, range: Range<Int>, encoded: Encoded?)] = []
+
+    /// Where a fact's rows were encoded as the only fact of its key.
+    struct Encoded {
+        var row: Range<Int>
+        var participants: Range<Int>
+        var participantRows: Int
+    }
 
     init(_ live: [ReplayFactRow], type: String) {
         let chosen = live.filter { $0.factType == type && $0.details != nil && $0.corroborationKey != nil }
@@ -19,10 +30,14 @@ struct ReplayGroups {
         var arena: [UInt8] = []
         var spans: [(start: Int, count: Int)] = []
         spans.reserveCapacity(chosen.count)
+        var chosenEncoded: [Encoded?] = []
+        chosenEncoded.reserveCapacity(chosen.count)
         for row in chosen {
             let start = arena.count
             arena.append(contentsOf: (row.corroborationKey ?? "").utf8)
             spans.append((start, arena.count - start))
+            chosenEncoded.append(row.renamed ? nil : Encoded(row: row.derivedEncoded, participants: row.participantsEncoded,
+                                                                 participantRows: row.participantRows))
         }
         var order = Array(chosen.indices)
         var sameAsPrevious = [Bool](repeating: false, count: chosen.count)
@@ -50,7 +65,7 @@ struct ReplayGroups {
             var end = start + 1
             while end < rows.count, sameAsPrevious[end] { end += 1 }
             if end - start == 1 {
-                groups.append((start, 0, start..<end))
+                groups.append((start, 0, start..<end, chosenEncoded[order[start]]))
             } else {
                 splitIntoGroups(start..<end)
             }
@@ -77,14 +92,22 @@ struct ReplayGroups {
             rows[index] = item.row
             let last = offset + 1 == numbered.count
             if last || numbered[offset + 1].ordinal != item.ordinal {
-                groups.append((keyRows.lowerBound, item.ordinal, groupStart..<index + 1))
+                groups.append((keyRows.lowerBound, item.ordinal, groupStart..<index + 1, nil))
                 groupStart = index + 1
             }
         }
     }
 
-    /// Calls `body` with each group's key, ordinal and rows (seq order), in table order.
-    func forEachGroup(_ body: (String, Int, ArraySlice<ReplayFactRow>) -> Void) {
-        for group in groups { body(rows[group.keyAt].corroborationKey ?? "", group.ordinal, rows[group.range]) }
+    /// Visits the groups in table order: `encoded` with where the rows of a key's only fact were
+    /// encoded (its table row, its participants' rows), `derive` with any other group's key,
+    /// ordinal and rows (seq order).
+    func forEachGroup(encoded: (Encoded) -> Void, derive: (String, Int, ArraySlice<ReplayFactRow>) -> Void) {
+        for group in groups {
+            if let done = group.encoded {
+                encoded(done)
+            } else {
+                derive(rows[group.keyAt].corroborationKey ?? "", group.ordinal, rows[group.range])
+            }
+        }
     }
 }

@@ -16,6 +16,11 @@ struct RowBytes {
     /// Raw bytes (a table's header line).
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    /// Rows encoded earlier: `range` of `other`.
+    mutating func append(_ other: RowBytes, _ range: Range<Int>) {
+        other.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// A TEXT column, or NULL.
     mutating func text(_ value: String?) {
         guard let value else { return bytes.append(UInt8(ascii: "N")) }

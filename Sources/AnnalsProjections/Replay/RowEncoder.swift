@@ -42,12 +42,16 @@ struct RowEncoder {
         if buffer.count >= RowEncoder.flushAt { flush() }
     }
 
-    /// `rows` whole rows encoded earlier: `range` of `arena`, hashed in place.
+    /// `rows` whole rows encoded earlier: `range` of `arena`, copied when short, else hashed in place.
     mutating func encoded(_ arena: RowBytes, _ range: Range<Int>, rows count: Int) {
-        guard !range.isEmpty else { return }
+        rows += count
+        guard range.count >= 4096 else {
+            buffer.append(arena, range)
+            if buffer.count >= RowEncoder.flushAt { flush() }
+            return
+        }
         flush()
         arena.bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[range])) }
-        rows += count
     }
 
     /// The hex digest and the row count.
