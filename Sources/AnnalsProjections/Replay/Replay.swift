@@ -87,7 +87,7 @@ public struct Replay {
             let head = try log.head()?.seq ?? 0
             let through = min(knownAt ?? head, head)
             let started = Date()
-            var fold = ReplayFold(ranking: ranking)
+            var fold = ReplayFold(ranking: ranking, expecting: Int(through))
             try log.forEachEventRow(through: through) { row in
                 fold.apply(row)
                 let seq = row.seq
