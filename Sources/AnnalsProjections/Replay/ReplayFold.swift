@@ -7,7 +7,7 @@ import AnnalsLog
 /// Each event costs O(1) here: a fact event appends one row (facts come in seq order, so the
 /// rows stay sorted and a seq is found by binary search, with no dictionary); the derived models
 /// (relations, meetings, documents, people) are grouped once, when `ReplayFold+Digest` encodes
-/// them. `apply(_: EventRowView)` reads fact payloads in place from SQLite's buffer.
+/// them. Replay reads fact payloads in place from SQLite's buffer (`item(_:)`, `ReplayFold+Pipeline`).
 ///
 /// `ReplayFold+Digest` encodes the rows canonically (`TableDigest`); the digests equal those of
 /// tables built by `Projector` from the same events (`InMemoryReplayTests` checks it).
@@ -46,17 +46,6 @@ struct ReplayFold {
         meetingsArena = RowBytes(capacity: events * 120)
         participantsArena = RowBytes(capacity: events * 60)
         documentsArena = RowBytes(capacity: events * 50)
-    }
-
-    /// Folds one borrowed row: fact events are parsed in place, others go through `apply(_:)`.
-    mutating func apply(_ row: EventRowView) {
-        guard let type = row.withType({ EventType(utf8: $0) }) else { return }
-        guard type.assertsFact else { return apply(row.recordedEvent(), type: type) }
-        let seq = row.seq, schema = row.schema
-        let fact = row.withPayload { payload in
-            payload.flatMap { ReplayFold.fact(from: $0.bindMemory(to: UInt8.self), type: type, schema: schema) }
-        }
-        if let fact { insertFact(fact, seq: seq, eventType: type) }
     }
 
     /// Folds one event, as `Projector.applyBase` does to the tables.
@@ -178,7 +167,7 @@ struct ReplayFold {
         return (seqsBySource?[source] ?? []).filter { row(at: $0).map { $0.live && !$0.deleted && $0.source == source } ?? false }.sorted()
     }
 
-    private mutating func insertFact(_ fact: consuming AssertedFact, seq: Int64, eventType: EventType) {
+    mutating func insertFact(_ fact: consuming AssertedFact, seq: Int64, eventType: EventType) {
         if !sources.isEmpty, let state = sources[fact.source]?.state, state == "withdrawn" || state == "redacted" { return }
         assert(facts.last.map { $0.seq < seq } ?? true, "facts must be folded in seq order")
         let summary = fact.summary
