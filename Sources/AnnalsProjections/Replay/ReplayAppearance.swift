@@ -1,6 +1,6 @@
 /// A person in one fact as `ReplayFold` keeps it: the columns of a `person_appearances` row that
 /// are the person's; the fact's (seq, date, type, id, source, summary) come from its row.
-struct ReplayAppearance {
+struct ReplayAppearance: Sendable {
     /// `PersonName.key` of the name.
     var person: String
     var name: String

@@ -9,6 +9,7 @@ final class ReplayChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[ReplayItem]] = []
     private var finished = false
+    private var readingFailed = false
     private var digests: [(name: ProjectionName, hex: String, rows: Int)]?
     private let capacity: Int
 
@@ -23,12 +24,20 @@ final class ReplayChannel: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// No more batches will come.
-    func finish() {
+    /// No more batches will come; `failed` when reading stopped on an error.
+    func finish(failed: Bool) {
         condition.lock()
         defer { condition.unlock() }
         finished = true
+        readingFailed = failed
         condition.broadcast()
+    }
+
+    /// Whether reading stopped on an error (the digests will not be used).
+    var failed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return readingFailed
     }
 
     /// The next batch, waiting for one; nil once finished and drained.

@@ -1,7 +1,11 @@
 /// One row of the `facts` table as `ReplayFold` keeps it, with what the derived models need.
 ///
 /// A class, so grouping rows moves references rather than copying a dozen strings.
-final class ReplayFactRow {
+///
+/// `@unchecked Sendable` for one hand-over: replay's reading thread makes and encodes a row,
+/// sends it to the folding thread (`ReplayFold+Pipeline`) and never touches it again; from then
+/// on only the folding thread reads or changes it.
+final class ReplayFactRow: @unchecked Sendable {
     var seq: Int64
     var factID: String
     var factType: String
@@ -23,14 +27,14 @@ final class ReplayFactRow {
     var appearances: [ReplayAppearance]
     /// Moved to another readout by a rename since it was encoded.
     var renamed = false
-    /// Where `ReplayFold.factsArena` holds this row as inserted (live, not ended, first source).
+    /// Where `ReplayArenas.facts` holds this row as inserted (live, not ended, first source).
     var encoded: Range<Int> = 0..<0
-    /// Where `ReplayFold.appearancesArena` holds its `person_appearances` rows as inserted.
+    /// Where `ReplayArenas.appearances` holds its `person_appearances` rows as inserted.
     var appearancesEncoded: Range<Int> = 0..<0
-    /// For a meeting or document: where `ReplayFold.meetingsArena` or `documentsArena` holds its
+    /// For a meeting or document: where `ReplayArenas.meetings` or `.documents` holds its
     /// row as the only fact of its key (ordinal 0, its own readout), as inserted.
     var derivedEncoded: Range<Int> = 0..<0
-    /// For a meeting: where `ReplayFold.participantsArena` holds its `meeting_participants` rows
+    /// For a meeting: where `ReplayArenas.participants` holds its `meeting_participants` rows
     /// as the only fact of its key.
     var participantsEncoded: Range<Int> = 0..<0
     /// How many rows `participantsEncoded` holds.

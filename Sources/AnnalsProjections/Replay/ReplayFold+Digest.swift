@@ -86,13 +86,13 @@ extension ReplayFold {
         var runs = ArenaRuns()
         for row in facts where !row.deleted {
             if row.live && !row.renamed {
-                runs.add(row.encoded, rows: 1, arena: factsArena, &e)
+                runs.add(row.encoded, rows: 1, arena: arenas.facts, &e)
             } else {
-                runs.flush(factsArena, &e)
+                runs.flush(arenas.facts, &e)
                 e.rows(1) { Self.encodeFactRow(row, into: &$0) }
             }
         }
-        runs.flush(factsArena, &e)
+        runs.flush(arenas.facts, &e)
     }
 
     private func encodeSources(_ e: inout RowEncoder) {
@@ -142,11 +142,11 @@ extension ReplayFold {
     private func encodeMeetings(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         let corroborated = ReplayGroups(live, type: "meeting")
         e.table("meetings")
-        corroborated.forEachGroup(encoded: { e.encoded(meetingsArena, $0.row, rows: 1) }) { key, ordinal, group in
+        corroborated.forEachGroup(encoded: { e.encoded(arenas.meetings, $0.row, rows: 1) }) { key, ordinal, group in
             e.rows(1) { Self.encodeMeeting(key: key, ordinal: ordinal, group, into: &$0) }
         }
         e.table("meeting_participants")
-        corroborated.forEachGroup(encoded: { e.encoded(participantsArena, $0.participants, rows: $0.participantRows) }) { key, ordinal, group in
+        corroborated.forEachGroup(encoded: { e.encoded(arenas.participants, $0.participants, rows: $0.participantRows) }) { key, ordinal, group in
             let count = group.first?.details?.fact.participants.count ?? 0
             e.rows(count) { Self.encodeParticipants(key: key, ordinal: ordinal, group, into: &$0) }
         }
@@ -154,7 +154,7 @@ extension ReplayFold {
 
     private func encodeDocuments(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         e.table("documents")
-        ReplayGroups(live, type: "document").forEachGroup(encoded: { e.encoded(documentsArena, $0.row, rows: 1) }) { key, ordinal, group in
+        ReplayGroups(live, type: "document").forEachGroup(encoded: { e.encoded(arenas.documents, $0.row, rows: 1) }) { key, ordinal, group in
             e.rows(1) { Self.encodeDocument(key: key, ordinal: ordinal, group, into: &$0) }
         }
     }
@@ -225,12 +225,12 @@ extension ReplayFold {
         var runs = ArenaRuns()
         for row in live where !row.appearances.isEmpty {
             if !row.renamed {
-                runs.add(row.appearancesEncoded, rows: row.appearances.count, arena: appearancesArena, &e)
+                runs.add(row.appearancesEncoded, rows: row.appearances.count, arena: arenas.appearances, &e)
             } else {
-                runs.flush(appearancesArena, &e)
+                runs.flush(arenas.appearances, &e)
                 e.rows(row.appearances.count) { Self.encodeAppearances(of: row, into: &$0) }
             }
         }
-        runs.flush(appearancesArena, &e)
+        runs.flush(arenas.appearances, &e)
     }
 }

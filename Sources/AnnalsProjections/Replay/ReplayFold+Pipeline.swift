@@ -2,12 +2,14 @@ import AnnalsLog
 import Foundation
 
 extension ReplayFold {
-    /// Folds the log through `through` and digests it, reading and parsing payloads on the
-    /// calling thread while another thread folds and digests: the two halves of the work take
-    /// about the same time, so on two cores a replay takes about the longer one.
+    /// Folds the log through `through` and digests it on two threads: the calling thread reads
+    /// the log, parses each fact and makes its row (`makeRow`: work that depends on the fact
+    /// alone); another thread encodes the rows (`ReplayArenas`), folds them (withdrawals,
+    /// retractions, counts) and digests. The halves take about as long, so on two cores a
+    /// replay takes about the longer one.
     ///
     /// The calling thread keeps the database connection (inside the caller's read transaction);
-    /// only parsed facts and owned events cross to the folding thread, in batches.
+    /// only rows and owned events cross to the folding thread.
     static func digests(of log: EventLog, through: Int64, ranking: LevelRanking,
                         progress: (Int64, Int64) -> Void) throws -> [(name: ProjectionName, hex: String, rows: Int)] {
         let channel = ReplayChannel()
@@ -16,7 +18,12 @@ extension ReplayFold {
             while let batch = channel.receive() {
                 for item in batch { fold.apply(item) }
             }
-            channel.deliver(fold.digests())
+            let failed = channel.failed
+            // The fold is freed here, before the digests go back, so the caller's next
+            // allocations do not contend with a million frees.
+            let digests = failed ? [] : fold.digests()
+            fold = ReplayFold(ranking: ranking)
+            channel.deliver(digests)
         }
         thread.name = "annals-replay-fold"
         thread.start()
@@ -25,7 +32,6 @@ extension ReplayFold {
         var batch: [ReplayItem] = []
         batch.reserveCapacity(batchSize)
         do {
-            defer { channel.finish() }
             try log.forEachEventRow(through: through) { row in
                 if let item = ReplayFold.item(row) { batch.append(item) }
                 if batch.count == batchSize {
@@ -35,13 +41,19 @@ extension ReplayFold {
                 let seq = row.seq
                 if seq % 20_000 == 0 { progress(seq, through) }
             }
-            if !batch.isEmpty { channel.send(batch) }
+        } catch {
+            channel.finish(failed: true)
+            _ = channel.awaitDigests()
+            throw error
         }
+        if !batch.isEmpty { channel.send(batch) }
+        channel.finish(failed: false)
         return channel.awaitDigests()
     }
 
-    /// What a borrowed row gives the fold: a parsed fact, a whole event for other known types,
-    /// nothing for unknown types or payloads that are not facts (as `apply(_:)` ignores them).
+    /// What a borrowed row gives the fold: a fact's row (`makeRow`); a whole event for other
+    /// known types; nothing for unknown types or payloads that are not facts (as `apply(_:)`
+    /// ignores them).
     static func item(_ row: EventRowView) -> ReplayItem? {
         guard let type = row.withType({ EventType(utf8: $0) }) else { return nil }
         guard type.assertsFact else { return .event(row.recordedEvent()) }
@@ -49,13 +61,16 @@ extension ReplayFold {
         let fact = row.withPayload { payload in
             payload.flatMap { ReplayFold.fact(from: $0.bindMemory(to: UInt8.self), type: type, schema: schema) }
         }
-        return fact.map { .fact(seq: row.seq, type: type, $0) }
+        guard let fact else { return nil }
+        return .fact(makeRow(fact, seq: row.seq, eventType: type))
     }
 
-    /// Folds one item from `item(_:)`.
+    /// Folds one item from `item(_:encodingInto:)`.
     mutating func apply(_ item: ReplayItem) {
         switch item {
-        case let .fact(seq, type, fact): insertFact(fact, seq: seq, eventType: type)
+        case let .fact(row):
+            arenas.encode(row)
+            insert(row)
         case let .event(event): apply(event)
         }
     }

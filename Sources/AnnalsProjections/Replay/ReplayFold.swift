@@ -20,15 +20,8 @@ struct ReplayFold {
     /// built on the first event that needs it (a withdrawal, retraction, redaction or rename),
     /// then kept, so a log of fact events alone never pays for it.
     private var seqsBySource: [String: [Int64]]?
-    /// Every `facts` row encoded as inserted (`ReplayFactRow.encoded`), in seq order.
-    private(set) var factsArena = RowBytes()
-    /// Every `person_appearances` row encoded as inserted, in seq order.
-    private(set) var appearancesArena = RowBytes()
-    /// Each meeting's `meetings` row and `meeting_participants` rows, and each document's
-    /// `documents` row, encoded as the only fact of its key (`ReplayGroups` uses them when so).
-    private(set) var meetingsArena = RowBytes()
-    private(set) var participantsArena = RowBytes()
-    private(set) var documentsArena = RowBytes()
+    /// Every fact's rows encoded as first inserted (`ReplayArenas`), in seq order.
+    var arenas = ReplayArenas()
     /// The `people` rows, counted as appearances arrive; exact until a fact with people ends.
     private(set) var people: [String: ReplayPersonTotals] = [:]
     private(set) var peopleAreExact = true
@@ -36,16 +29,12 @@ struct ReplayFold {
 
     init(ranking: LevelRanking) { self.ranking = ranking }
 
-    /// A fold expecting about `events` fact events: its rows and arenas are sized once (the
-    /// figures are this workload's bytes per fact) instead of doubling, and copying, as they grow.
+    /// A fold with room for about `events` facts (`ReplayArenas(expecting:)`), so rows and
+    /// arenas do not double and copy as they grow.
     init(ranking: LevelRanking, expecting events: Int) {
         self.ranking = ranking
         facts.reserveCapacity(events)
-        factsArena = RowBytes(capacity: events * 220)
-        appearancesArena = RowBytes(capacity: events * 160)
-        meetingsArena = RowBytes(capacity: events * 120)
-        participantsArena = RowBytes(capacity: events * 60)
-        documentsArena = RowBytes(capacity: events * 50)
+        arenas = ReplayArenas(expecting: events)
     }
 
     /// Folds one event, as `Projector.applyBase` does to the tables.
@@ -114,13 +103,6 @@ struct ReplayFold {
         return fact
     }
 
-    /// Runs `write` on `arena` and returns the range it wrote.
-    private static func encode(into arena: inout RowBytes, _ write: (inout RowBytes) -> Void) -> Range<Int> {
-        let start = arena.count
-        write(&arena)
-        return start..<arena.count
-    }
-
     /// A `facts` row as `Projector` writes it (`TableDigest`'s encoding).
     static func encodeFactRow(_ row: ReplayFactRow, into e: inout RowBytes) {
         e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType.rawValue); e.text(row.source)
@@ -167,9 +149,15 @@ struct ReplayFold {
         return (seqsBySource?[source] ?? []).filter { row(at: $0).map { $0.live && !$0.deleted && $0.source == source } ?? false }.sorted()
     }
 
+    /// Folds a fact event: its row, encoded (`ReplayArenas`), then inserted.
     mutating func insertFact(_ fact: consuming AssertedFact, seq: Int64, eventType: EventType) {
-        if !sources.isEmpty, let state = sources[fact.source]?.state, state == "withdrawn" || state == "redacted" { return }
-        assert(facts.last.map { $0.seq < seq } ?? true, "facts must be folded in seq order")
+        let row = ReplayFold.makeRow(fact, seq: seq, eventType: eventType)
+        arenas.encode(row)
+        insert(row)
+    }
+
+    /// A fact's `facts` row with what the derived models need; depends on the fact alone.
+    static func makeRow(_ fact: consuming AssertedFact, seq: Int64, eventType: EventType) -> ReplayFactRow {
         let summary = fact.summary
         // A meeting's principals: each name's key and family word from one pass over it.
         let principals = fact.type == "meeting" ? fact.participants.map { PersonName.keyAndFamily($0.name) } : []
@@ -182,32 +170,20 @@ struct ReplayFold {
         let pair = ReplayFold.pairKey(of: fact)
         // Meetings and documents keep every field; the fact moves into its box (no copy).
         let details = type == "meeting" || type == "document" ? ReplayFactDetails(fact) : nil
-        let row = ReplayFactRow(
+        return ReplayFactRow(
             seq: seq, factID: id, factType: type, eventType: eventType, source: source, validOn: date, pair: pair,
             corroborationKey: key, level: level, action: action, summary: summary, details: details, appearances: appearances)
-        let start = factsArena.count
-        ReplayFold.encodeFactRow(row, into: &factsArena)
-        row.encoded = start..<factsArena.count
-        if !row.appearances.isEmpty {
-            let start = appearancesArena.count
-            ReplayFold.encodeAppearances(of: row, into: &appearancesArena)
-            row.appearancesEncoded = start..<appearancesArena.count
-            for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
-        }
-        if let key, let details = row.details {
-            let alone = [row][...]
-            if type == "meeting" {
-                row.derivedEncoded = ReplayFold.encode(into: &meetingsArena) { ReplayFold.encodeMeeting(key: key, ordinal: 0, alone, into: &$0) }
-                row.participantsEncoded = ReplayFold.encode(into: &participantsArena) {
-                    ReplayFold.encodeParticipants(key: key, ordinal: 0, alone, into: &$0)
-                }
-                row.participantRows = details.fact.participants.count
-            } else {
-                row.derivedEncoded = ReplayFold.encode(into: &documentsArena) { ReplayFold.encodeDocument(key: key, ordinal: 0, alone, into: &$0) }
-            }
-        }
+    }
+
+    /// Inserts a fact's row (already encoded), as `Projector.insertFact` does: not for a readout
+    /// withdrawn or redacted; counted for its readout and its people.
+    mutating func insert(_ row: ReplayFactRow) {
+        let source = row.source
+        if !sources.isEmpty, let state = sources[source]?.state, state == "withdrawn" || state == "redacted" { return }
+        assert(facts.last.map { $0.seq < row.seq } ?? true, "facts must be folded in seq order")
+        for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
         facts.append(row)
-        if seqsBySource != nil { seqsBySource?[source, default: []].append(seq) }
+        if seqsBySource != nil { seqsBySource?[source, default: []].append(row.seq) }
         if !sources.isEmpty, sources[source] != nil { sources[source]?.facts += 1 }
     }
 
