@@ -33,7 +33,7 @@ struct ReplayArenas {
             row.appearancesEncoded = ReplayArenas.write(into: &appearances) { ReplayFold.encodeAppearances(of: row, into: &$0) }
         }
         guard let key = row.corroborationKey, let details = row.details else { return }
-        let alone = [row][...]
+        let alone = CollectionOfOne(row)
         if row.factType == "meeting" {
             row.derivedEncoded = ReplayArenas.write(into: &meetings) { ReplayFold.encodeMeeting(key: key, ordinal: 0, alone, into: &$0) }
             row.participantsEncoded = ReplayArenas.write(into: &participants) {

@@ -59,7 +59,7 @@ extension ReplayFold {
     }
 
     /// The readouts of a group, sorted and distinct (`Set(sources).sorted()`).
-    static func sources(of group: ArraySlice<ReplayFactRow>) -> [String] {
+    static func sources<Group: Collection<ReplayFactRow>>(of group: Group) -> [String] {
         group.count == 1 ? [group[group.startIndex].source] : sortedUnique(group.map(\.source))
     }
 
@@ -160,14 +160,14 @@ extension ReplayFold {
     }
 
     /// The first value a report of the group gives (`Meeting`'s and `Document`'s rule).
-    private static func firstValue(_ group: ArraySlice<ReplayFactRow>, _ field: (AssertedFact) -> String?) -> String? {
+    private static func firstValue<Group: Collection<ReplayFactRow>>(_ group: Group, _ field: (AssertedFact) -> String?) -> String? {
         for row in group { if let details = row.details, let value = field(details.fact) { return value } }
         return nil
     }
 
     /// A `meetings` row from a corroborated group (seq order, not empty), as `Meeting(group:)`
     /// and `Projector.writeMeetings` make it.
-    static func encodeMeeting(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+    static func encodeMeeting<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
         guard let first = group.first, let d = first.details else { return }
         e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.date)
         e.text(firstValue(group) { $0.format }); e.text(firstValue(group) { $0.city }); e.text(firstValue(group) { $0.venue })
@@ -181,7 +181,7 @@ extension ReplayFold {
     }
 
     /// The `meeting_participants` rows of a group: the first report's principals.
-    static func encodeParticipants(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+    static func encodeParticipants<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
         guard let d = group.first?.details else { return }
         for (position, p) in d.fact.participants.enumerated() {
             e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
@@ -191,7 +191,7 @@ extension ReplayFold {
 
     /// A `documents` row from a corroborated group, as `Document(group:)` and
     /// `Projector.writeDocuments` make it.
-    static func encodeDocument(key: String, ordinal: Int, _ group: ArraySlice<ReplayFactRow>, into e: inout RowBytes) {
+    static func encodeDocument<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
         guard let first = group.first, let d = first.details else { return }
         let fields = group.first { !($0.details?.fact.fields.isEmpty ?? true) }?.details?.fact.fields ?? []
         e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.kind)
