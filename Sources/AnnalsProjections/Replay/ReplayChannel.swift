@@ -1,7 +1,8 @@
 import Foundation
 
 /// Hands batches of `ReplayItem`s from the thread that reads the log to the thread that folds
-/// them, at most `capacity` batches in flight, and the fold's digests back.
+/// them, at most `capacity` batches in flight; then the finished fold back, so both threads
+/// digest it, and the folding thread's digests.
 ///
 /// `@unchecked Sendable` because every stored property is read and written only while holding
 /// `condition`'s lock.
@@ -11,6 +12,8 @@ final class ReplayChannel: @unchecked Sendable {
     private var finished = false
     private var readingFailed = false
     private var digests: [(name: ProjectionName, hex: String, rows: Int)]?
+    private var shared: SharedFold?
+    private var foldShared = false
     private let capacity: Int
 
     init(capacity: Int = 8) { self.capacity = capacity }
@@ -49,6 +52,24 @@ final class ReplayChannel: @unchecked Sendable {
         let batch = batches.removeFirst()
         condition.broadcast()
         return batch
+    }
+
+    /// Shares the finished fold (nil when reading failed and there is nothing to digest).
+    func share(_ fold: SharedFold?) {
+        condition.lock()
+        defer { condition.unlock() }
+        shared = fold
+        foldShared = true
+        condition.broadcast()
+    }
+
+    /// Waits for the finished fold; nil when there is nothing to digest.
+    func awaitFold() -> SharedFold? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !foldShared { condition.wait() }
+        defer { shared = nil }
+        return shared
     }
 
     /// Hands over the fold's digests.

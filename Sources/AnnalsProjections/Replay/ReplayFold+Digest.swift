@@ -10,9 +10,12 @@ import Foundation
 extension ReplayFold {
     /// Each projection's digest and row count, in `ProjectionName.allCases` order: the values
     /// `TableDigest.digest(of:in:)` gives for tables `Projector` builds from the same events.
-    func digests() -> [(name: ProjectionName, hex: String, rows: Int)] {
+    func digests() -> [(name: ProjectionName, hex: String, rows: Int)] { digests(of: ProjectionName.allCases) }
+
+    /// The digests of `names` only, in that order.
+    func digests(of names: [ProjectionName]) -> [(name: ProjectionName, hex: String, rows: Int)] {
         let live = facts.filter { $0.live && !$0.deleted }
-        return ProjectionName.allCases.map { name in
+        return names.map { name in
             var encoder = RowEncoder()
             switch name {
             case .facts: encodeFacts(&encoder)

@@ -4,25 +4,30 @@ import Foundation
 extension ReplayFold {
     /// Folds the log through `through` and digests it on two threads: the calling thread reads
     /// the log, parses each fact and makes its row (`makeRow`: work that depends on the fact
-    /// alone); another thread encodes the rows (`ReplayArenas`), folds them (withdrawals,
-    /// retractions, counts) and digests. The halves take about as long, so on two cores a
-    /// replay takes about the longer one.
+    /// alone); another thread encodes the rows (`ReplayArenas`) and folds them (withdrawals,
+    /// retractions, counts). Then both digest the finished fold, meetings and documents here,
+    /// the rest there. The halves take about as long, so on two cores a replay takes about
+    /// the longer one.
     ///
     /// The calling thread keeps the database connection (inside the caller's read transaction);
-    /// only rows and owned events cross to the folding thread.
+    /// only rows and owned events cross to the folding thread, and the finished fold back.
     static func digests(of log: EventLog, through: Int64, ranking: LevelRanking,
                         progress: (Int64, Int64) -> Void) throws -> [(name: ProjectionName, hex: String, rows: Int)] {
         let channel = ReplayChannel()
+        // The folding thread; it ends once it has handed back the fold and its digests.
         let thread = Thread {
             var fold = ReplayFold(ranking: ranking, expecting: Int(through))
             while let batch = channel.receive() {
                 for item in batch { fold.apply(item) }
             }
-            let failed = channel.failed
-            // The fold is freed here, before the digests go back, so the caller's next
-            // allocations do not contend with a million frees.
-            let digests = failed ? [] : fold.digests()
-            fold = ReplayFold(ranking: ranking)
+            guard !channel.failed else {
+                channel.share(nil)
+                return channel.deliver([])
+            }
+            var shared: SharedFold? = SharedFold(fold)
+            channel.share(shared)
+            let digests = shared?.fold.digests(of: foldingThreadsShare) ?? []
+            shared = nil
             channel.deliver(digests)
         }
         thread.name = "annals-replay-fold"
@@ -43,13 +48,24 @@ extension ReplayFold {
             }
         } catch {
             channel.finish(failed: true)
+            _ = channel.awaitFold()
             _ = channel.awaitDigests()
             throw error
         }
         if !batch.isEmpty { channel.send(batch) }
         channel.finish(failed: false)
-        return channel.awaitDigests()
+        // The fold is freed on this thread, which allocated its rows, once both are done.
+        let shared = channel.awaitFold()
+        let mine = shared?.fold.digests(of: readingThreadsShare) ?? []
+        let theirs = channel.awaitDigests()
+        withExtendedLifetime(shared) {}
+        return ProjectionName.allCases.compactMap { name in (mine + theirs).first { $0.name == name } }
     }
+
+    /// The projections the reading thread digests once the fold is done (about half the work).
+    static let readingThreadsShare: [ProjectionName] = [.meetings, .documents]
+    /// The rest, digested by the folding thread.
+    static let foldingThreadsShare = ProjectionName.allCases.filter { !readingThreadsShare.contains($0) }
 
     /// What a borrowed row gives the fold: a fact's row (`makeRow`); a whole event for other
     /// known types; nothing for unknown types or payloads that are not facts (as `apply(_:)`
