@@ -30,10 +30,27 @@ struct RowBytes {
 
     /// A TEXT column from UTF-8 bytes.
     mutating func text<Bytes: Collection>(bytes text: Bytes) where Bytes.Element == UInt8 {
-        bytes.append(UInt8(ascii: "T"))
-        decimal(Int64(text.count))
-        bytes.append(UInt8(ascii: ":"))
+        lengthPrefixed(UInt8(ascii: "T"), text)
+    }
+
+    /// A BLOB column.
+    mutating func blob<Bytes: Collection>(bytes blob: Bytes) where Bytes.Element == UInt8 {
+        lengthPrefixed(UInt8(ascii: "B"), blob)
+    }
+
+    /// A REAL column, given as SQLite's text of it.
+    mutating func real<Bytes: Collection>(text: Bytes) where Bytes.Element == UInt8 {
+        bytes.append(UInt8(ascii: "R"))
         bytes.append(contentsOf: text)
+        bytes.append(UInt8(ascii: ";"))
+    }
+
+    /// `tag`, the byte count in decimal, `:`, the bytes.
+    private mutating func lengthPrefixed<Bytes: Collection>(_ tag: UInt8, _ value: Bytes) where Bytes.Element == UInt8 {
+        bytes.append(tag)
+        decimal(Int64(value.count))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: value)
     }
 
     /// A TEXT column holding JSON that `write` appends to the buffer it is given, so no
