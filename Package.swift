@@ -20,7 +20,9 @@ let package = Package(
         // The C side: a module map over the system libsqlite3 (apt: libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // SHA-256 in plain Swift, shared by the extractor (fact ids) and the log (hash chain).
-        .target(name: "AnnalsDigest"),
+        .target(name: "AnnalsDigest", dependencies: ["CSHA256"]),
+        // SHA-256's block function in x86 SHA instructions (SHA-NI), used when cpuid has them.
+        .target(name: "CSHA256"),
         // Readout text to facts with evidence; knows nothing of SQLite or files. The EmbedLexicon
         // plugin compiles config/lexicon into it, the lexicon of last resort for a binary
         // installed without its checkout.

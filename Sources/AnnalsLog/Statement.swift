@@ -136,6 +136,17 @@ public final class Statement {
         return try body(UnsafeRawBufferPointer(start: count > 0 ? pointer : nil, count: count))
     }
 
+    /// The storage class of column `index` in the current row.
+    public func storageClass(_ index: Int32) -> StorageClass {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer
+        case SQLITE_FLOAT: return .real
+        case SQLITE_TEXT: return .text
+        case SQLITE_BLOB: return .blob
+        default: return .null
+        }
+    }
+
     /// Column `index` as a `DatabaseValue`.
     public func value(_ index: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, index) {
@@ -155,6 +166,11 @@ public final class Statement {
 
 @available(*, unavailable)
 extension Statement: Sendable {}
+
+/// SQLite's five storage classes, as `sqlite3_column_type` reports them.
+public enum StorageClass: Sendable {
+    case null, integer, real, text, blob
+}
 
 /// A value SQLite stores: the five storage classes.
 public enum DatabaseValue: Sendable, Hashable {

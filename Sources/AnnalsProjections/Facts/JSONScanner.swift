@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small forward-only JSON reader over UTF-8 bytes, for the few fields projections need.
 ///
 /// Fact payloads are read on every replayed event, so this avoids `JSONDecoder` (which builds a
@@ -47,6 +49,31 @@ struct JSONScanner {
         }
     }
 
+    /// `forEachMember` with each key lent as UTF-8 bytes (escapes decoded) instead of a `String`,
+    /// for readers that match keys against a table: no string is built per key.
+    mutating func forEachMemberKey(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard consume(UInt8(ascii: "{")) else { return false }
+        if consume(UInt8(ascii: "}")) { return true }
+        while true {
+            guard consume(UInt8(ascii: "\"")) else { return false }
+            let start = index
+            guard let (end, escaped) = stringEnd(from: start) else { return false }
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            index = end + 1
+            guard consume(UInt8(ascii: ":")) else { return false }
+            let ok: Bool
+            if escaped {
+                guard var key = JSONScanner.unescape(raw) else { return false }
+                ok = key.withUTF8 { body(&self, $0) }
+            } else {
+                ok = body(&self, raw)
+            }
+            guard ok else { return false }
+            if consume(UInt8(ascii: ",")) { continue }
+            return consume(UInt8(ascii: "}"))
+        }
+    }
+
     /// Walks an array, calling `body` positioned on each element. False on malformed input.
     mutating func forEachElement(_ body: (inout JSONScanner) -> Bool) -> Bool {
         guard consume(UInt8(ascii: "[")) else { return false }
@@ -67,22 +94,34 @@ struct JSONScanner {
         return true
     }
 
+    /// Where the string whose contents start at `start` ends (the index of its closing quote)
+    /// and whether it holds escapes; nil when it is not terminated. `memchr` finds the quote
+    /// and any backslash before it, so a 300-byte evidence quote costs two vector scans rather
+    /// than a loop over its bytes; a backslash skips the byte after it, as JSON escapes do.
+    private func stringEnd(from start: Int) -> (end: Int, escaped: Bool)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = start, escaped = false
+        while from < bytes.count {
+            guard let quote = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
+            let end = UnsafePointer<UInt8>(quote.assumingMemoryBound(to: UInt8.self)) - base
+            guard let backslash = memchr(base + from, Int32(UInt8(ascii: "\\")), end - from) else { return (end, escaped) }
+            escaped = true
+            from = UnsafePointer<UInt8>(backslash.assumingMemoryBound(to: UInt8.self)) - base + 2
+        }
+        return nil
+    }
+
     /// A string value (escapes decoded), or nil when the next value is not a string.
     mutating func readString() -> String? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
-        var escaped = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let end = index
-                index += 1
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                return escaped ? JSONScanner.unescape(raw) : String(decoding: raw, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { escaped = true; index += 2 } else { index += 1 }
+        guard let (end, escaped) = stringEnd(from: start) else {
+            index = bytes.count
+            return nil
         }
-        return nil
+        index = end + 1
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return escaped ? JSONScanner.unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
     /// A string or null: `.some(nil)` for null, nil when malformed.
@@ -117,12 +156,25 @@ struct JSONScanner {
         return ok ? out : nil
     }
 
+    /// Skips a string value without building it (evidence quotes are most of a fact's bytes):
+    /// false exactly when `readString` would give nil.
+    mutating func skipString() -> Bool {
+        guard consume(UInt8(ascii: "\"")) else { return false }
+        let start = index
+        guard let (end, escaped) = stringEnd(from: start) else {
+            index = bytes.count
+            return false
+        }
+        index = end + 1
+        return !escaped || JSONScanner.unescape(UnsafeBufferPointer(rebasing: bytes[start..<end])) != nil
+    }
+
     /// Skips one value of any kind. False on malformed input.
     mutating func skipValue() -> Bool {
         guard let byte = peek() else { return false }
         switch byte {
-        case UInt8(ascii: "\""): return readString() != nil
-        case UInt8(ascii: "{"): return forEachMember { scanner, _ in scanner.skipValue() }
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "{"): return forEachMemberKey { scanner, _ in scanner.skipValue() }
         case UInt8(ascii: "["): return forEachElement { $0.skipValue() }
         default:
             let start = index

@@ -54,6 +54,48 @@ public enum PersonName {
         return w.isEmpty ? name.lowercased() : w.joined(separator: " ")
     }
 
+    /// `(key(name), family(name))` from one pass over the name, for replay, which needs both for
+    /// every principal of every meeting: an ASCII name builds the key's bytes directly, with no
+    /// array of words.
+    static func keyAndFamily(_ name: String) -> (key: String, family: String) {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return (key(name), family(name)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var wordStart = 0, inWord = false
+        var last: Range<Int>?
+        func endWord() {
+            guard inWord else { return }
+            inWord = false
+            if out.count - wordStart > 1 && !isSuffix(out[wordStart...]) {
+                last = wordStart..<out.count
+            } else {
+                out.removeSubrange((wordStart > 0 ? wordStart - 1 : 0)...)
+            }
+        }
+        for byte in name.utf8 {
+            var lower = byte
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte + 32
+            case UInt8(ascii: "'"): continue
+            default: endWord(); continue
+            }
+            if !inWord {
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                wordStart = out.count
+                inWord = true
+            }
+            out.append(lower)
+        }
+        endWord()
+        guard let last else { return (name.lowercased(), name.lowercased()) }
+        return (String(decoding: out, as: UTF8.self), String(decoding: out[last], as: UTF8.self))
+    }
+
+    private static func isSuffix(_ word: ArraySlice<UInt8>) -> Bool {
+        suffixes.contains { $0.utf8.elementsEqual(word) }
+    }
+
     /// The last compared word, used to corroborate meetings across wordings ("Muhammad Shehbaz
     /// Sharif" and "Shehbaz Sharif" both give "sharif").
     public static func family(_ name: String) -> String { words(name).last ?? name.lowercased() }

@@ -78,8 +78,8 @@ public struct Replay {
 
     /// Replays the log (through `knownAt` when given) and compares with the live read models.
     ///
-    /// Folds the events in memory (`ReplayFold`) and digests the rows it derives, with no
-    /// temporary database. Only when a live digest differs does it rebuild the tables the slow
+    /// Folds the events in memory (`ReplayFold`, on a thread of its own while this one reads and
+    /// parses the log) and digests the rows it derives, with no temporary database. Only when a live digest differs does it rebuild the tables the slow
     /// way (`Projector` into a temporary database), to name the first differing row; the report
     /// then carries that rebuild's digests.
     public func run(knownAt: Int64? = nil, progress: (Int64, Int64) -> Void = { _, _ in }) throws -> Report {
@@ -87,12 +87,7 @@ public struct Replay {
             let head = try log.head()?.seq ?? 0
             let through = min(knownAt ?? head, head)
             let started = Date()
-            var fold = ReplayFold(ranking: ranking)
-            try log.forEachEventForFolding(through: through) { event in
-                fold.apply(event)
-                if event.seq % 20_000 == 0 { progress(event.seq, through) }
-            }
-            let digests = fold.digests()
+            let digests = try ReplayFold.digests(of: log, through: through, ranking: ranking, progress: progress)
             let seconds = Date().timeIntervalSince(started)
             let results = digests.map { ProjectionResult(name: $0.name.rawValue, rows: $0.rows, digest: $0.hex) }
             var report = Report(seq: through, events: through, seconds: seconds,

@@ -1,10 +1,21 @@
+import Foundation
+
 /// The canonical rows of every read model, straight from the fold state, digested.
+///
+/// The derived models are grouped here, once: relations by pair, meetings and documents by
+/// corroboration key (one sort of the live rows), people by person. Rows are visited in the
+/// order of the tables' keys and encoded without building the `Meeting`, `Document` or
+/// `Appearance` values the queries use; their rules are restated below and the digests are
+/// checked against `Projector`'s tables (`InMemoryReplayTests`).
 extension ReplayFold {
     /// Each projection's digest and row count, in `ProjectionName.allCases` order: the values
     /// `TableDigest.digest(of:in:)` gives for tables `Projector` builds from the same events.
-    func digests() -> [(name: ProjectionName, hex: String, rows: Int)] {
-        let live = facts.values.filter(\.live).sorted { $0.seq < $1.seq }
-        return ProjectionName.allCases.map { name in
+    func digests() -> [(name: ProjectionName, hex: String, rows: Int)] { digests(of: ProjectionName.allCases) }
+
+    /// The digests of `names` only, in that order.
+    func digests(of names: [ProjectionName]) -> [(name: ProjectionName, hex: String, rows: Int)] {
+        let live = facts.filter { $0.live && !$0.deleted }
+        return names.map { name in
             var encoder = RowEncoder()
             switch name {
             case .facts: encodeFacts(&encoder)
@@ -19,24 +30,72 @@ extension ReplayFold {
         }
     }
 
-    /// SQLite's `ORDER BY` on TEXT (BINARY collation): UTF-8 bytes.
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    /// SQLite's `ORDER BY` on TEXT (BINARY collation): UTF-8 bytes, -1, 0 or 1.
+    static func compare(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                if c != 0 { return c < 0 ? -1 : 1 }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+        if let fast, let result = fast { return result }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
 
-    /// Groups rows by a key, the keys in SQLite's order, each group keeping the rows' order.
-    static func grouped<Row>(_ rows: [Row], by key: (Row) -> String?) -> [(key: String, rows: [Row])] {
-        var groups: [String: [Row]] = [:]
-        for row in rows { if let k = key(row) { groups[k, default: []].append(row) } }
-        return groups.keys.sorted(by: precedes).map { ($0, groups[$0] ?? []) }
+    /// `compare(a, b) < 0`.
+    static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+    /// Distinct values, sorted as Swift sorts strings: `Set(values).sorted()` without the set.
+    static func sortedUnique(_ values: [String]) -> [String] {
+        if values.count < 2 { return values }
+        var sorted = values.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// The readouts of a group, sorted and distinct (`Set(sources).sorted()`).
+    static func sources<Group: Collection<ReplayFactRow>>(of group: Group) -> [String] {
+        group.count == 1 ? [group[group.startIndex].source] : sortedUnique(group.map(\.source))
+    }
+
+    /// Hashes encoded rows from `arena` in runs: consecutive rows that are still as encoded
+    /// make one range, hashed in place; the others are encoded again by `encode`.
+    private struct ArenaRuns {
+        var start = 0, end = 0, rows = 0
+
+        mutating func add(_ range: Range<Int>, rows count: Int, arena: RowBytes, _ e: inout RowEncoder) {
+            if range.lowerBound != end { flush(arena, &e); start = range.lowerBound }
+            end = range.upperBound
+            rows += count
+        }
+
+        mutating func flush(_ arena: RowBytes, _ e: inout RowEncoder) {
+            e.encoded(arena, start..<end, rows: rows)
+            start = end
+            rows = 0
+        }
     }
 
     private func encodeFacts(_ e: inout RowEncoder) {
         e.table("facts")
-        for row in facts.values.sorted(by: { $0.seq < $1.seq }) {
-            e.integer(row.seq); e.text(row.factID); e.text(row.factType); e.text(row.eventType); e.text(row.source)
-            e.text(row.validOn); e.text(row.pair); e.text(row.corroborationKey); e.text(row.level); e.text(row.action)
-            e.text(row.summary); e.integer(row.live ? 1 : 0); e.integer(row.endedBy)
-            e.endRow()
+        var runs = ArenaRuns()
+        for row in facts where !row.deleted {
+            if row.live && !row.renamed {
+                runs.add(row.encoded, rows: 1, arena: arenas.facts, &e)
+            } else {
+                runs.flush(arenas.facts, &e)
+                e.rows(1) { Self.encodeFactRow(row, into: &$0) }
+            }
         }
+        runs.flush(arenas.facts, &e)
     }
 
     private func encodeSources(_ e: inout RowEncoder) {
@@ -50,14 +109,16 @@ extension ReplayFold {
     }
 
     private func encodeRelations(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let claims = live.filter { $0.factType == "partnership" && $0.level != nil && $0.validOn != nil }
+        var claimsByPair: [String: [PartnershipClaim]] = [:]
+        for row in live where row.factType == "partnership" {
+            guard let pair = row.pair, let level = row.level, let date = row.validOn else { continue }
+            claimsByPair[pair, default: []].append(PartnershipClaim(seq: row.seq, fact: row.factID, source: row.source, date: date,
+                                                                    level: level, action: row.action ?? "established"))
+        }
         var relations: [(pair: String, parties: [String], relation: Relation, lastClaimOn: String)] = []
-        for (pair, rows) in Self.grouped(claims, by: \.pair) {
+        for pair in claimsByPair.keys.sorted(by: Self.precedes) {
+            let claims = claimsByPair[pair] ?? []
             let parties = pair.split(separator: "-").map(String.init)
-            let claims = rows.map {
-                PartnershipClaim(seq: $0.seq, fact: $0.factID, source: $0.source, date: $0.validOn ?? "", level: $0.level ?? "",
-                                 action: $0.action ?? "established")
-            }
             guard let relation = Relation.derive(parties: parties, claims: claims, ranking: ranking),
                   let current = relation.ladder.last else { continue }
             relations.append((pair, parties, relation, claims.map(\.date).max() ?? current.since))
@@ -74,84 +135,105 @@ extension ReplayFold {
         for r in relations {
             for (index, step) in r.relation.ladder.enumerated() {
                 e.text(r.pair); e.integer(Int64(index + 1)); e.text(step.level); e.text(step.since); e.text(step.change)
-                e.text(step.source); e.text(step.fact); e.integer(step.seq); e.text(JSONText.array(step.sources))
+                e.text(step.source); e.text(step.fact); e.integer(step.seq)
+                e.jsonText { JSONBytes.array(step.sources, into: &$0) }
                 e.endRow()
             }
-        }
-    }
-
-    /// The live facts of one type by corroboration key, corroborated (`Corroboration.group`), with
-    /// the source as the `facts` row has it now.
-    private static func groups(_ live: [ReplayFactRow], type: String) -> [(key: String, groups: [[(seq: Int64, fact: AssertedFact)]])] {
-        let rows = live.filter { $0.factType == type && $0.fact != nil }
-        return grouped(rows, by: \.corroborationKey).map { key, rows in
-            let facts = rows.compactMap { row -> (seq: Int64, fact: AssertedFact)? in
-                guard var fact = row.fact else { return nil }
-                fact.source = row.source
-                return (row.seq, fact)
-            }
-            return (key, Corroboration.group(facts) { _ in key })
         }
     }
 
     private func encodeMeetings(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let meetings = Self.groups(live, type: "meeting").map { key, groups in (key, groups.compactMap(Meeting.init(group:))) }
+        let corroborated = ReplayGroups(live, type: "meeting")
         e.table("meetings")
-        for (key, list) in meetings {
-            for (ordinal, m) in list.enumerated() {
-                e.text(key); e.integer(Int64(ordinal)); e.text(m.id); e.text(m.date); e.text(m.format); e.text(m.city)
-                e.text(m.venue); e.text(m.timeOfDay); e.text(m.occasion); e.text(JSONText.participants(m.participants))
-                e.text(JSONText.array(m.countries)); e.text(JSONText.array(m.sources)); e.text(JSONText.array(m.facts))
-                e.integer(m.seq)
-                e.endRow()
-            }
+        corroborated.forEachGroup(encoded: { e.encoded(arenas.meetings, $0.row, rows: 1) }) { key, ordinal, group in
+            e.rows(1) { Self.encodeMeeting(key: key, ordinal: ordinal, group, into: &$0) }
         }
         e.table("meeting_participants")
-        for (key, list) in meetings {
-            for (ordinal, m) in list.enumerated() {
-                for (position, p) in m.participants.enumerated() {
-                    e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country)
-                    e.text(p.title)
-                    e.endRow()
-                }
-            }
+        corroborated.forEachGroup(encoded: { e.encoded(arenas.participants, $0.participants, rows: $0.participantRows) }) { key, ordinal, group in
+            let count = group.first?.details?.fact.participants.count ?? 0
+            e.rows(count) { Self.encodeParticipants(key: key, ordinal: ordinal, group, into: &$0) }
         }
     }
 
     private func encodeDocuments(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
         e.table("documents")
-        for (key, groups) in Self.groups(live, type: "document") {
-            for (ordinal, d) in groups.compactMap(Document.init(group:)).enumerated() {
-                e.text(key); e.integer(Int64(ordinal)); e.text(d.id); e.text(d.kind); e.text(JSONText.array(d.parties))
-                e.text(d.date); e.integer(d.count.map(Int64.init)); e.text(d.countQualifier); e.text(d.title)
-                e.text(JSONText.array(d.fields)); e.text(d.signedBy); e.text(JSONText.array(d.sources))
-                e.text(JSONText.array(d.facts)); e.integer(d.seq)
-                e.endRow()
-            }
+        ReplayGroups(live, type: "document").forEachGroup(encoded: { e.encoded(arenas.documents, $0.row, rows: 1) }) { key, ordinal, group in
+            e.rows(1) { Self.encodeDocument(key: key, ordinal: ordinal, group, into: &$0) }
         }
     }
 
+    /// The first value a report of the group gives (`Meeting`'s and `Document`'s rule).
+    private static func firstValue<Group: Collection<ReplayFactRow>>(_ group: Group, _ field: (AssertedFact) -> String?) -> String? {
+        for row in group { if let details = row.details, let value = field(details.fact) { return value } }
+        return nil
+    }
+
+    /// A `meetings` row from a corroborated group (seq order, not empty), as `Meeting(group:)`
+    /// and `Projector.writeMeetings` make it.
+    static func encodeMeeting<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
+        guard let first = group.first, let d = first.details else { return }
+        e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.date)
+        e.text(firstValue(group) { $0.format }); e.text(firstValue(group) { $0.city }); e.text(firstValue(group) { $0.venue })
+        e.text(firstValue(group) { $0.timeOfDay }); e.text(firstValue(group) { $0.occasion })
+        e.jsonText { JSONBytes.participants(d.fact.participants, into: &$0) }
+        e.jsonText { JSONBytes.array(sortedUnique(d.fact.participants.compactMap(\.country)), into: &$0) }
+        e.jsonText { JSONBytes.array(sources(of: group), into: &$0) }
+        e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+        e.integer(first.seq)
+        e.endRow()
+    }
+
+    /// The `meeting_participants` rows of a group: the first report's principals.
+    static func encodeParticipants<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
+        guard let d = group.first?.details else { return }
+        for (position, p) in d.fact.participants.enumerated() {
+            e.text(key); e.integer(Int64(ordinal)); e.integer(Int64(position)); e.text(p.name); e.text(p.country); e.text(p.title)
+            e.endRow()
+        }
+    }
+
+    /// A `documents` row from a corroborated group, as `Document(group:)` and
+    /// `Projector.writeDocuments` make it.
+    static func encodeDocument<Group: Collection<ReplayFactRow>>(key: String, ordinal: Int, _ group: Group, into e: inout RowBytes) {
+        guard let first = group.first, let d = first.details else { return }
+        let fields = group.first { !($0.details?.fact.fields.isEmpty ?? true) }?.details?.fact.fields ?? []
+        e.text(key); e.integer(Int64(ordinal)); e.text(first.factID); e.text(d.fact.kind)
+        e.jsonText { JSONBytes.array(d.fact.parties.sorted(), into: &$0) }
+        e.text(d.fact.date); e.integer(d.fact.count.map(Int64.init))
+        e.text(firstValue(group) { $0.countQualifier }); e.text(firstValue(group) { $0.title })
+        e.jsonText { JSONBytes.array(fields, into: &$0) }
+        e.text(firstValue(group) { $0.signedBy })
+        e.jsonText { JSONBytes.array(sources(of: group), into: &$0) }
+        e.jsonText { JSONBytes.array(group.lazy.map(\.factID), into: &$0) }
+        e.integer(first.seq)
+        e.endRow()
+    }
+
     private func encodePeople(_ live: [ReplayFactRow], _ e: inout RowEncoder) {
-        let appearances = live.flatMap(\.appearances)
+        var people = self.people
+        if !peopleAreExact {
+            people = [:]
+            for row in live {
+                for a in row.appearances { people[a.person, default: ReplayPersonTotals(name: a.name)].count(a, on: row.validOn) }
+            }
+        }
         e.table("people")
-        for (key, rows) in Self.grouped(appearances, by: \.person) {
-            guard let first = rows.first else { continue }
-            let dates = rows.compactMap(\.date)
-            e.text(key); e.text(first.name); e.text(JSONText.array(Set(rows.compactMap(\.country)).sorted()))
-            e.integer(Int64(rows.count)); e.text(dates.min()); e.text(dates.max())
+        for key in people.keys.sorted(by: Self.precedes) {
+            guard let p = people[key] else { continue }
+            e.text(key); e.text(p.name); e.jsonText { JSONBytes.array(p.countries.sorted(), into: &$0) }
+            e.integer(p.appearances); e.text(p.firstDate); e.text(p.lastDate)
             e.endRow()
         }
         e.table("person_appearances")
-        var index = 0
-        while index < appearances.count {
-            var end = index
-            while end < appearances.count && appearances[end].seq == appearances[index].seq { end += 1 }
-            for a in appearances[index..<end].sorted(by: { Self.precedes($0.person, $1.person) }) {
-                e.integer(a.seq); e.text(a.person); e.text(a.name); e.text(a.country); e.text(a.title); e.text(a.date)
-                e.text(a.role); e.text(a.factType); e.text(a.fact); e.text(a.source); e.text(a.summary)
-                e.endRow()
+        var runs = ArenaRuns()
+        for row in live where !row.appearances.isEmpty {
+            if !row.renamed {
+                runs.add(row.appearancesEncoded, rows: row.appearances.count, arena: arenas.appearances, &e)
+            } else {
+                runs.flush(arenas.appearances, &e)
+                e.rows(row.appearances.count) { Self.encodeAppearances(of: row, into: &$0) }
             }
-            index = end
         }
+        runs.flush(arenas.appearances, &e)
     }
 }

@@ -16,8 +16,9 @@ import AnnalsLog
 ///
 /// followed by `\n`. The overall digest is SHA-256 over the lines `<projection> <hex digest>\n`
 /// for every projection in `ProjectionName.allCases` order. Lengths make the encoding
-/// unambiguous; key order makes it independent of insertion order and rowids. SQLite itself
-/// builds each row's encoding (`rowExpression`), so digesting costs little more than reading.
+/// unambiguous; key order makes it independent of insertion order and rowids. `rowExpression`
+/// states the encoding in SQL (and names differing rows); `digest(of:in:)` encodes the columns
+/// it reads in Swift, to the same bytes, at a third of the cost.
 public enum TableDigest {
     /// A SQL expression giving the canonical encoding of a row of `table`, from its declared columns.
     static func rowExpression(_ table: String, in database: Database) throws -> String {
@@ -39,7 +40,41 @@ public enum TableDigest {
     }
 
     /// The digest of one projection's tables in `database`, with its row count.
+    ///
+    /// Reads the plain columns and encodes them here (`RowEncoder`), the same bytes
+    /// `rowExpression` makes SQLite build (`aSwiftEncodedRowEqualsSQLites` checks every storage
+    /// class) at about a third of the cost: SQLite's concatenations allocate a string per column.
     public static func digest(of projection: ProjectionName, in database: Database) throws -> (hex: String, rows: Int) {
+        var encoder = RowEncoder()
+        for table in projection.tables {
+            encoder.table(table.name)
+            let statement = try database.makeStatement(sql: "SELECT * FROM \(table.name) ORDER BY \(table.key)")
+            let columns = statement.columnCount
+            while try statement.step() {
+                encoder.rows(1) { row in
+                    for column in 0..<columns { encode(statement, column, into: &row) }
+                    row.endRow()
+                }
+            }
+        }
+        return encoder.finish()
+    }
+
+    /// One column of the current row, as `rowExpression` encodes it: SQLite's text of a REAL
+    /// (what `||` gives), the bytes of TEXT and BLOB values.
+    static func encode(_ statement: Statement, _ column: Int32, into row: inout RowBytes) {
+        switch statement.storageClass(column) {
+        case .null: row.integer(nil)
+        case .integer: row.integer(statement.int64(column))
+        case .real: statement.withBytes(column) { row.real(text: $0) }
+        case .text: statement.withBytes(column) { row.text(bytes: $0) }
+        case .blob: statement.withBytes(column) { row.blob(bytes: $0) }
+        }
+    }
+
+    /// The digest as SQLite alone computes it, from `rowExpression`: the definition the
+    /// Swift-side encoding is tested against.
+    static func digestInSQL(of projection: ProjectionName, in database: Database) throws -> (hex: String, rows: Int) {
         var hasher = SHA256()
         var rows = 0
         for table in projection.tables {
