@@ -86,24 +86,36 @@ final class Daemon: Sendable {
         }
         watcher.start()
         logger.info("watching \(root)")
+        // Files still being written are read again after the settle window; that wait is a timer
+        // feeding the same stream as the watcher, so drops that arrive meanwhile are not held
+        // behind it.
+        let (inputs, feed) = AsyncStream<DaemonInput>.makeStream()
+        let forwarder = Task {
+            for await batch in watcher.changes { feed.yield(.batch(batch)) }
+            feed.finish()
+        }
+        defer { forwarder.cancel() }
+        let retryDelay = Duration.milliseconds(max(settings.settleMilliseconds, 20))
+        var retryTimer: Task<Void, Never>?
         var retries: [String: Int] = [:]
         var needsRescan = false
-        for await batch in watcher.changes {
+        for await input in inputs {
             if isStopping { break }
             do {
+                let batch: FolderChangeBatch
+                switch input {
+                case let .batch(delivered): batch = delivered
+                case .retryDue:
+                    retryTimer = nil
+                    batch = FolderChangeBatch()
+                }
                 if batch.needsFullRescan || needsRescan {
                     if batch.needsFullRescan { logger.notice("full rescan of \(root) (the watcher lost track of events)") }
                     let rescan = try fullPass(reconciler: reconciler, loader: loader, reportedSkips: &reportedSkips)
                     for name in rescan.retry where retries[name] == nil { retries[name] = 0 }
                     needsRescan = false
-                    continue
-                }
-                retries = try apply(batch, retries: retries, reconciler: reconciler, loader: loader)
-                if !retries.isEmpty {
-                    try? await Task.sleep(for: .milliseconds(max(settings.settleMilliseconds, 20)))
-                    let again = try reconciler.reconcile(names: Array(retries.keys), complete: false,
-                                                         shouldStop: { isStopping }, read: loader.load)
-                    retries = retries.filter { again.retry.contains($0.key) }
+                } else if !batch.isEmpty || !retries.isEmpty {
+                    retries = try apply(batch, retries: retries, reconciler: reconciler, loader: loader)
                 }
             } catch {
                 // The database is busy, full or unwritable for a moment: nothing was half written
@@ -125,6 +137,12 @@ final class Daemon: Sendable {
                         delay = min(delay * 2, 30)
                         logger.error("still cannot record changes: \(error); retrying in \(delay) s")
                     }
+                }
+            }
+            if !retries.isEmpty && retryTimer == nil {
+                retryTimer = Task {
+                    try? await Task.sleep(for: retryDelay)
+                    feed.yield(.retryDue)
                 }
             }
         }
@@ -212,4 +230,11 @@ final class Daemon: Sendable {
 final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// What wakes the daemon's loop: a batch from the watcher, or the moment to read again the files
+/// that were still being written.
+enum DaemonInput: Sendable {
+    case batch(FolderChangeBatch)
+    case retryDue
 }

@@ -65,6 +65,23 @@ struct DaemonTests {
         #expect(try annals.run("verify").status == 0)
     }
 
+    @Test func aFileStillChangingWhenReadIsRecordedOnceItSettlesWithNoFurtherEvent() throws {
+        // Written in place, then its modification time kept fresh for a while (as a slow writer
+        // would): the daemon must come back to it by itself once it is quiet, not wait for some
+        // other change in the folder to wake it.
+        let annals = try AnnalsBinary()
+        try FileManager.default.createDirectory(atPath: annals.path("watched"), withIntermediateDirectories: true)
+        let daemon = try annals.start("daemon", "--watch", "watched", "--settle", "100")
+        #expect(annals.waitFor { daemon.log.contains("watching") })
+        try annals.write("watched/slow.txt", Self.readout(day: 7))
+        for _ in 0..<12 {
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: annals.path("watched/slow.txt"))
+            usleep(40_000)
+        }
+        #expect(try annals.waitFor(15) { try meetings(annals).contains { ($0["date"] as? String) == "2025-05-07" } }, "\(daemon.log)")
+        #expect(daemon.stop() == 0, "SIGTERM exits 0: \(daemon.log)")
+    }
+
     @Test func filesDroppedWhileStoppedAreReconciledAtStartUp() throws {
         let annals = try AnnalsBinary()
         try FileManager.default.createDirectory(atPath: annals.path("watched"), withIntermediateDirectories: true)
