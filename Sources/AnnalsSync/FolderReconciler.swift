@@ -57,7 +57,8 @@ public struct FolderReconciler {
     /// - Parameters:
     ///   - shouldStop: checked between files; a stopped pass withdraws nothing, since it has
     ///     not seen the whole folder.
-    ///   - read: reads one name; called on the prefetcher's thread, in the pass's order.
+    ///   - read: reads one name; called on this thread for a batch (read whole before anything
+    ///     is recorded), on the prefetcher's thread in the pass's order for a full pass.
     public func reconcile(names: [String], complete: Bool, shouldStop: () -> Bool = { false },
                           read: @escaping @Sendable (String) -> FileState) throws -> Summary {
         var summary = Summary()
