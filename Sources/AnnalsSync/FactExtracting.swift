@@ -4,6 +4,10 @@ import AnnalsLog
 /// What the recorder needs from extraction: a readout's publication date, the extractor's
 /// version and its facts as ready-to-append events. Keeps the recorder free of extraction details.
 public protocol FactExtracting: Sendable {
+    /// The version `extractFacts` writes into ``ExtractedFacts/extractor``; lets the recorder
+    /// tell whether facts extracted ahead of time came from this extractor.
+    var version: String { get }
+
     /// Extracts the facts of one readout; pure and deterministic.
     func extractFacts(from readout: Readout) -> ExtractedFacts
 }

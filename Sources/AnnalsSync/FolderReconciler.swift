@@ -40,6 +40,9 @@ public struct FolderReconciler {
     /// takes in again from the folder. A live change of one file is a batch of one.
     public static let batchSize = 250
     public static let batchTime = Duration.milliseconds(500)
+    /// How many files the prefetcher reads and extracts ahead of the writer: enough to ride
+    /// out a slow file, few enough that memory stays flat (a readout is at most a few MB, usually KB).
+    public static let prefetchCapacity = 64
 
     public init(recorder: SourceRecorder, logger: Logger) {
         self.recorder = recorder
@@ -47,13 +50,17 @@ public struct FolderReconciler {
     }
 
     /// Reconciles `names`; with `complete` (`names` is the whole folder), every active source
-    /// missing from `names` is withdrawn too. Files are read one at a time, so memory stays flat
-    /// however large the folder.
+    /// missing from `names` is withdrawn too. Files are read and their facts extracted by a
+    /// ``Prefetcher`` a bounded distance ahead of the writer (the pure work overlaps the write
+    /// transaction on another core), so memory stays flat however large the folder.
     ///
-    /// - Parameter shouldStop: checked between files; a stopped pass withdraws nothing, since
-    ///   it has not seen the whole folder.
+    /// - Parameters:
+    ///   - shouldStop: checked between files; a stopped pass withdraws nothing, since it has
+    ///     not seen the whole folder.
+    ///   - read: reads one name; called on this thread for a batch (read whole before anything
+    ///     is recorded), on the prefetcher's thread in the pass's order for a full pass.
     public func reconcile(names: [String], complete: Bool, shouldStop: () -> Bool = { false },
-                          read: (String) -> FileState) throws -> Summary {
+                          read: @escaping @Sendable (String) -> FileState) throws -> Summary {
         var summary = Summary()
         // A full pass compares with every active source; a batch only needs the state of its own
         // names (a vanished name and its renamed bytes arrive in the same batch), so a live change
@@ -87,6 +94,9 @@ public struct FolderReconciler {
 
         var renamedAway = Set<String>()
         let order = complete ? names.sorted() : states.keys.sorted()
+        let prefetcher = prefetch(order, preRead: states, active: active, renamedSHAs: Set(renameFrom.keys), read: read)
+        defer { prefetcher.finish() }
+        states = [:]
         var next = 0
         while next < order.count {
             // Readouts commit in batches, each one a savepoint (see `batchSize`); a stop request
@@ -98,10 +108,13 @@ public struct FolderReconciler {
                         summary.stopped = true
                         return
                     }
-                    let name = order[next]
+                    guard let file = prefetcher.next() else {
+                        next = order.count  // not reached: the prefetcher yields every name until `finish()`
+                        break
+                    }
+                    let name = file.name
                     next += 1
-                    let state = states.removeValue(forKey: name) ?? read(name)
-                    switch state {
+                    switch file.state {
                     case .missing:
                         if active[name] != nil { vanished.append(name) }
                     case let .skipped(reason):
@@ -111,7 +124,8 @@ public struct FolderReconciler {
                         summary.retry.append(name)
                         logger.debug("retrying \(name) after it settles: \(reason)")
                     case let .readout(readout):
-                        try take(readout, active: active, renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
+                        try take(readout, sha: file.sha256 ?? SHA256.hex(readout.bytes), extracted: file.extracted, active: active,
+                                 renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
                     }
                     if next % Self.batchSize == 0 || started.duration(to: .now) > Self.batchTime { break }
                 }
@@ -127,10 +141,28 @@ public struct FolderReconciler {
         return summary
     }
 
-    private func take(_ readout: Readout, active: [String: String], renameFrom: inout [String: [String]],
-                      renamedAway: inout Set<String>, summary: inout Summary) throws {
+    /// Reads `order` (or takes a batch's files already read) and extracts the facts of each
+    /// readout the writer will record, on the prefetcher's thread. Bytes an active source already
+    /// holds under the same name, or that a vanished source held (a rename), are not extracted:
+    /// the writer records no facts for them, and if it must after all, it extracts them itself.
+    private func prefetch(_ order: [String], preRead: [String: FileState], active: [String: String], renamedSHAs: Set<String>,
+                          read: @escaping @Sendable (String) -> FileState) -> Prefetcher<PrefetchedFile> {
+        let extractor = recorder.extractor
+        return Prefetcher(count: order.count, capacity: Self.prefetchCapacity) { index in
+            let name = order[index]
+            let state = preRead[name] ?? read(name)
+            guard case let .readout(readout) = state else { return PrefetchedFile(name: name, state: state) }
+            let sha = SHA256.hex(readout.bytes)
+            if active[name] == sha || (active[name] == nil && renamedSHAs.contains(sha)) {
+                return PrefetchedFile(name: name, state: state, sha256: sha)
+            }
+            return PrefetchedFile(name: name, state: state, sha256: sha, extracted: extractor.extractFacts(from: readout))
+        }
+    }
+
+    private func take(_ readout: Readout, sha: String, extracted: ExtractedFacts?, active: [String: String],
+                      renameFrom: inout [String: [String]], renamedAway: inout Set<String>, summary: inout Summary) throws {
         let name = readout.name
-        let sha = SHA256.hex(readout.bytes)
         if active[name] == sha {
             summary.unchanged += 1
             return
@@ -146,7 +178,7 @@ public struct FolderReconciler {
                 return
             }
         }
-        switch try recorder.record(readout) {
+        switch try recorder.record(readout, extracted: extracted) {
         case let .added(facts):
             summary.added += 1
             logger.info("ingested \(name): \(facts) facts")

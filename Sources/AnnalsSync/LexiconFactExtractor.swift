@@ -10,6 +10,8 @@ public struct LexiconFactExtractor: FactExtracting {
 
     public init(extractor: Extractor) { self.extractor = extractor }
 
+    public var version: String { extractor.version }
+
     public func extractFacts(from readout: Readout) -> ExtractedFacts {
         let extraction = extractor.extract(readout)
         let facts = extraction.facts.map { extracted in

@@ -41,8 +41,13 @@ public struct SourceRecorder {
     }
 
     /// Records a readout's current bytes under its name.
+    ///
+    /// - Parameter extracted: the facts of `readout` as this recorder's extractor gives them,
+    ///   when a ``Prefetcher`` extracted them ahead of the write transaction (extraction is pure,
+    ///   so the events are the same); nil extracts here, inside the transaction. Facts from
+    ///   another extractor version are not used: they are extracted again.
     @discardableResult
-    public func record(_ readout: Readout) throws -> Outcome {
+    public func record(_ readout: Readout, extracted: ExtractedFacts? = nil) throws -> Outcome {
         let sha256 = SHA256.hex(readout.bytes)
         return try log.writeTransaction {
             let state = try SourceState.read(readout.name, in: log)
@@ -53,7 +58,7 @@ public struct SourceRecorder {
                 case .withdrawn, .renamedAway: break
                 }
             }
-            let extracted = extractor.extractFacts(from: readout)
+            let extracted = usable(extracted, for: readout) ?? extractor.extractFacts(from: readout)
             let isRevision = state?.status == .active
             let content = SourceEvents.Content(
                 name: readout.name, size: readout.bytes.count, sha256: sha256, published: extracted.published,
@@ -64,6 +69,13 @@ public struct SourceRecorder {
                 ? .revised(asserted: diff.asserted, retracted: diff.retracted, kept: diff.kept)
                 : .added(facts: diff.asserted)
         }
+    }
+
+    /// Facts extracted ahead of time, when they were made for these bytes by this recorder's
+    /// extractor (by ``FactExtracting/version``, which the extractor also writes into every fact's payload).
+    private func usable(_ extracted: ExtractedFacts?, for readout: Readout) -> ExtractedFacts? {
+        guard let extracted, extracted.extractor == extractor.version else { return nil }
+        return extracted
     }
 
     /// Runs the current extractor on a source's stored text and appends the difference:

@@ -66,6 +66,15 @@ struct IngestCommand: ParsableCommand {
                 let (root, names, skips) = try Self.candidates(argument)
                 for entry in skips { skip(entry.relativePath, entry.error.reason) }
                 let loader = ReadoutLoader(root: root, maximumSize: settings.maxReadoutBytes)
+                // Reading and extraction need no database: another thread does them a bounded
+                // distance ahead while this one records (same order, same facts).
+                let extractor = pipeline.recorder.extractor
+                let prefetcher = Prefetcher(count: names.count, capacity: FolderReconciler.prefetchCapacity) { index in
+                    let state = loader.load(names[index])
+                    guard case let .readout(readout) = state else { return PrefetchedFile(name: names[index], state: state) }
+                    return PrefetchedFile(name: names[index], state: state, extracted: extractor.extractFacts(from: readout))
+                }
+                defer { prefetcher.finish() }
                 var next = 0
                 while next < names.count {
                     // Readouts commit in batches: one commit per batch writes each touched page
@@ -75,17 +84,21 @@ struct IngestCommand: ParsableCommand {
                     let started = ContinuousClock.now
                     try log.writeTransaction {
                         while next < names.count {
-                            let name = names[next]
+                            guard let file = prefetcher.next() else {
+                                next = names.count  // not reached: the prefetcher yields every name until `finish()`
+                                break
+                            }
+                            let name = file.name
                             next += 1
                             seen += 1
                             if names.count >= 1000 && seen % 1000 == 0 {
                                 FileHandle.standardError.write(Data("… \(seen)/\(names.count) files\n".utf8))
                             }
-                            switch loader.load(name) {
+                            switch file.state {
                             case .missing: skip(name, "vanished before it could be read")
                             case let .skipped(reason), let .retry(reason): skip(name, reason)
                             case let .readout(readout):
-                                switch try pipeline.recorder.record(readout) {
+                                switch try pipeline.recorder.record(readout, extracted: file.extracted) {
                                 case .unchanged: unchanged += 1
                                 case .redacted: skip(name, "these bytes were redacted; they are not taken in again")
                                 default: ingested += 1

@@ -10,6 +10,8 @@ struct SourceRecorderTests {
     /// Puts one fact per readout on the source's own stream, as `LexiconFactExtractor` does for a
     /// fact naming fewer than two countries; its id follows the text, so a revision changes it.
     struct SourceStreamExtractor: FactExtracting {
+        var version: String { "test" }
+
         func extractFacts(from readout: Readout) -> ExtractedFacts {
             let id = "f-" + String(readout.text.count)
             let event = NewEvent(stream: SourceEvents.stream(for: readout.name), type: "MeetingHeld",
@@ -49,5 +51,51 @@ struct SourceRecorderTests {
         #expect(types == ["SourceAdded", "MeetingHeld", "SourceRevised", "FactRetracted", "MeetingHeld",
                           "SourceWithdrawn", "FactRetracted"])
         #expect(try recorder.log.verify().isValid)
+    }
+}
+
+/// Facts extracted ahead of the write transaction (by the prefetcher) must append exactly what
+/// extracting inside it appends, and facts from another extractor version must not be used.
+struct SourceRecorderPreextractedTests {
+    typealias Extractor = SourceRecorderTests.SourceStreamExtractor
+
+    func events(_ log: EventLog) throws -> [String] {
+        try log.events(after: 0, limit: 100).map { "\($0.seq) \($0.stream) \($0.type) \($0.validOn ?? "-") \($0.payloadText)" }
+    }
+
+    /// Adds, revises, re-adds after a withdrawal; `preextract` decides what `record` is given.
+    func history(_ folder: TempFolder, _ file: String, preextract: (Readout) -> ExtractedFacts?) throws -> (outcomes: [SourceRecorder.Outcome], events: [String]) {
+        let log = try EventLog(path: folder.full(file))
+        let recorder = SourceRecorder(log: log, extractor: Extractor(), readModels: nil)
+        var outcomes: [SourceRecorder.Outcome] = []
+        for text in ["First text.\n", "First text.\n", "Second, longer text.\n"] {
+            let readout = try Readout(name: "a.txt", bytes: Array(text.utf8))
+            outcomes.append(try recorder.record(readout, extracted: preextract(readout)))
+        }
+        _ = try recorder.withdraw("a.txt")
+        let readout = try Readout(name: "a.txt", bytes: Array("Third.\n".utf8))
+        outcomes.append(try recorder.record(readout, extracted: preextract(readout)))
+        return (outcomes, try events(log))
+    }
+
+    @Test func preextractedFactsAppendTheSameEventsAsExtractingInside() throws {
+        let folder = try TempFolder()
+        let inside = try history(folder, "inside.sqlite") { _ in nil }
+        let ahead = try history(folder, "ahead.sqlite") { Extractor().extractFacts(from: $0) }
+        #expect(inside.outcomes == [.added(facts: 1), .unchanged, .revised(asserted: 1, retracted: 1, kept: 0), .added(facts: 1)])
+        #expect(ahead.outcomes == inside.outcomes)
+        #expect(ahead.events == inside.events)
+        #expect(inside.events.count == 9)
+    }
+
+    @Test func factsFromAnotherExtractorVersionAreExtractedAgain() throws {
+        let folder = try TempFolder()
+        let inside = try history(folder, "inside.sqlite") { _ in nil }
+        let stale = try history(folder, "stale.sqlite") { _ in
+            let bogus = NewEvent(stream: "relation/AA-BB", type: "MeetingHeld", validOn: "2001-01-01", payload: Array(#"{"id":"bogus"}"#.utf8))
+            return ExtractedFacts(published: "2001-01-01", extractor: "older", facts: [ExtractedFactEvent(id: "bogus", event: bogus)])
+        }
+        #expect(stale.events == inside.events)
+        #expect(!stale.events.joined().contains("bogus"))
     }
 }
