@@ -97,41 +97,31 @@ public struct FolderReconciler {
         let prefetcher = prefetch(order, preRead: states, active: active, renamedSHAs: Set(renameFrom.keys), read: read)
         defer { prefetcher.finish() }
         states = [:]
-        var next = 0
-        while next < order.count {
-            // Readouts commit in batches, each one a savepoint (see `batchSize`); a stop request
-            // commits what the batch holds so far.
-            let started = ContinuousClock.now
-            try recorder.log.writeTransaction {
-                while next < order.count {
-                    if shouldStop() {
-                        summary.stopped = true
-                        return
-                    }
-                    guard let file = prefetcher.next() else {
-                        next = order.count  // not reached: the prefetcher yields every name until `finish()`
-                        break
-                    }
-                    let name = file.name
-                    next += 1
-                    switch file.state {
-                    case .missing:
-                        if active[name] != nil { vanished.append(name) }
-                    case let .skipped(reason):
-                        summary.skipped += 1
-                        logger.warning("skipped \(name): \(reason)")
-                    case let .retry(reason):
-                        summary.retry.append(name)
-                        logger.debug("retrying \(name) after it settles: \(reason)")
-                    case let .readout(readout):
-                        try take(readout, sha: file.sha256 ?? SHA256.hex(readout.bytes), extracted: file.extracted, active: active,
-                                 renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
-                    }
-                    if next % Self.batchSize == 0 || started.duration(to: .now) > Self.batchTime { break }
-                }
+        // Readouts commit in batches (see `batchSize`); a stop request commits what the open
+        // batch holds so far.
+        try recorder.log.writeInBatches(count: order.count, size: Self.batchSize, time: Self.batchTime) { _ in
+            if shouldStop() {
+                summary.stopped = true
+                return false
             }
-            if summary.stopped { return summary }
+            guard let file = prefetcher.next() else { return false }
+            let name = file.name
+            switch file.state {
+            case .missing:
+                if active[name] != nil { vanished.append(name) }
+            case let .skipped(reason):
+                summary.skipped += 1
+                logger.warning("skipped \(name): \(reason)")
+            case let .retry(reason):
+                summary.retry.append(name)
+                logger.debug("retrying \(name) after it settles: \(reason)")
+            case let .readout(readout):
+                try take(readout, sha: file.sha256 ?? SHA256.hex(readout.bytes), extracted: file.extracted, active: active,
+                         renameFrom: &renameFrom, renamedAway: &renamedAway, summary: &summary)
+            }
+            return true
         }
+        if summary.stopped { return summary }
         for name in vanished.sorted() where !renamedAway.contains(name) {
             if case let .withdrawn(retracted)? = try recorder.withdraw(name) {
                 summary.withdrawn += 1

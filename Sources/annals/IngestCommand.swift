@@ -75,38 +75,26 @@ struct IngestCommand: ParsableCommand {
                     return PrefetchedFile(name: names[index], state: state, extracted: extractor.extractFacts(from: readout))
                 }
                 defer { prefetcher.finish() }
-                var next = 0
-                while next < names.count {
-                    // Readouts commit in batches: one commit per batch writes each touched page
-                    // to the WAL once instead of once per readout (~120 pages each). Each readout
-                    // is still a savepoint of its own, and a crash loses only an uncommitted
-                    // batch, which the next `ingest` takes in again.
-                    let started = ContinuousClock.now
-                    try log.writeTransaction {
-                        while next < names.count {
-                            guard let file = prefetcher.next() else {
-                                next = names.count  // not reached: the prefetcher yields every name until `finish()`
-                                break
-                            }
-                            let name = file.name
-                            next += 1
-                            seen += 1
-                            if names.count >= 1000 && seen % 1000 == 0 {
-                                FileHandle.standardError.write(Data("… \(seen)/\(names.count) files\n".utf8))
-                            }
-                            switch file.state {
-                            case .missing: skip(name, "vanished before it could be read")
-                            case let .skipped(reason), let .retry(reason): skip(name, reason)
-                            case let .readout(readout):
-                                switch try pipeline.recorder.record(readout, extracted: file.extracted) {
-                                case .unchanged: unchanged += 1
-                                case .redacted: skip(name, "these bytes were redacted; they are not taken in again")
-                                default: ingested += 1
-                                }
-                            }
-                            if next % Self.batchSize == 0 || started.duration(to: .now) > Self.batchTime { break }
+                // Readouts commit in batches (see `writeInBatches`); each is a savepoint of its
+                // own, and a crash loses only the open batch, which the next `ingest` takes in again.
+                try log.writeInBatches(count: names.count, size: Self.batchSize, time: Self.batchTime) { _ in
+                    guard let file = prefetcher.next() else { return false }
+                    let name = file.name
+                    seen += 1
+                    if names.count >= 1000 && seen % 1000 == 0 {
+                        FileHandle.standardError.write(Data("… \(seen)/\(names.count) files\n".utf8))
+                    }
+                    switch file.state {
+                    case .missing: skip(name, "vanished before it could be read")
+                    case let .skipped(reason), let .retry(reason): skip(name, reason)
+                    case let .readout(readout):
+                        switch try pipeline.recorder.record(readout, extracted: file.extracted) {
+                        case .unchanged: unchanged += 1
+                        case .redacted: skip(name, "these bytes were redacted; they are not taken in again")
+                        default: ingested += 1
                         }
                     }
+                    return true
                 }
             }
             output("ingested \(ingested), unchanged \(unchanged), skipped \(skipped)")

@@ -49,4 +49,46 @@ struct BatchedWriteTests {
         try log.writeTransaction { _ = try log.insert(readout("c.txt"), expecting: [:]) }
         #expect(try log.events(after: 2, limit: 10).map(\.stream) == ["source/c.txt", "relation/AZ-CN"])
     }
+
+    @Test func writeInBatchesVisitsEveryItemInOrderAndCommitsThem() throws {
+        let directory = TemporaryDirectory()
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        var visited: [Int] = []
+        try log.writeInBatches(count: 7, size: 3, time: .seconds(60)) { index in
+            visited.append(index)
+            _ = try log.insert(readout("r\(index).txt"), expecting: [:])
+            return true
+        }
+        #expect(visited == Array(0..<7))
+        #expect(try log.head()?.seq == 14)
+        #expect(try log.verify().isValid)
+    }
+
+    @Test func aStopCommitsTheOpenBatchAndVisitsNoMore() throws {
+        let directory = TemporaryDirectory()
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        var visited: [Int] = []
+        try log.writeInBatches(count: 10, size: 4, time: .seconds(60)) { index in
+            visited.append(index)
+            if index == 5 { return false }
+            _ = try log.insert(readout("r\(index).txt"), expecting: [:])
+            return true
+        }
+        #expect(visited == Array(0...5))
+        #expect(try log.head()?.seq == 10, "items 0-4 committed, the stop included the open batch's 4")
+    }
+
+    @Test func anErrorRollsBackTheOpenBatchOnlyAndIsRethrown() throws {
+        let directory = TemporaryDirectory()
+        let log = try EventLog(path: directory.file("log.sqlite"))
+        #expect(throws: Refused.self) {
+            try log.writeInBatches(count: 10, size: 4, time: .seconds(60)) { index in
+                if index == 6 { throw Refused() }
+                _ = try log.insert(readout("r\(index).txt"), expecting: [:])
+                return true
+            }
+        }
+        #expect(try log.head()?.seq == 8, "the first batch (items 0-3) committed; items 4-5 rolled back")
+        #expect(try log.verify().isValid)
+    }
 }
