@@ -32,8 +32,9 @@ final class Daemon: Sendable {
             throw CLIError.config("the watched folder \(settings.watchFolder) does not exist or is not a folder")
         }
         lock = UncheckedBox(try DaemonLock(databasePath: settings.databasePath))
+        let extractor = try loadExtractor(lexicon: nil)
         let log = try openLog(settings, access: .readWrite)
-        pipeline = UncheckedBox(try Pipeline(log: log, settings: settings))
+        pipeline = UncheckedBox(try Pipeline(log: log, extractor: extractor))
     }
 
     /// The database must not live in the folder it records: its own files would be read as input.

@@ -55,8 +55,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         do {
             let settings = try database.settings()
+            let extractor = try loadExtractor(lexicon: nil)
             let log = try openLog(settings, access: .readWrite)
-            let pipeline = try Pipeline(log: log, settings: settings)
+            let pipeline = try Pipeline(log: log, extractor: extractor)
             var ingested = 0, unchanged = 0, skipped = 0, seen = 0
             func skip(_ name: String, _ reason: String) {
                 skipped += 1

@@ -11,10 +11,10 @@ struct Pipeline {
     let projector: Projector
     let recorder: SourceRecorder
 
-    init(log: EventLog, settings: Settings, lexicon: String? = nil) throws {
+    /// Wires `extractor` to `log`. Load the extractor (`loadExtractor`) before opening the log,
+    /// so a broken lexicon stops the writer before it creates or touches the database.
+    init(log: EventLog, extractor: Extractor) throws {
         self.log = log
-        // The lexicon first: a broken one should stop the writer before it touches read models.
-        let extractor = try loadExtractor(lexicon: lexicon)
         self.projector = try Pipeline.makeReadModels(log: log)
         self.recorder = SourceRecorder(log: log, extractor: LexiconFactExtractor(extractor: extractor), readModels: projector)
     }

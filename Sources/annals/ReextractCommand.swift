@@ -19,8 +19,9 @@ struct ReextractCommand: ParsableCommand {
     func run() throws {
         do {
             let settings = try database.settings()
+            let extractor = try loadExtractor(lexicon: nil)
             let log = try openLog(settings, access: .readWrite)
-            let pipeline = try Pipeline(log: log, settings: settings)
+            let pipeline = try Pipeline(log: log, extractor: extractor)
             var changed = 0, unchanged = 0, asserted = 0, retracted = 0
             try StoredTexts.forEachActive(in: log) { readout in
                 if let diff = try pipeline.recorder.reextract(readout, dryRun: dryRun) {

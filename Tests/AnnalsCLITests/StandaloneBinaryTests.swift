@@ -103,5 +103,11 @@ struct StandaloneBinaryTests {
         let ingest = try standalone.run("ingest", "seeds", "--db", "annals.sqlite", environment: ["ANNALS_LEXICON": "/nonexistent/lexicon"])
         #expect(ingest.status == 2)
         #expect(ingest.stderr.contains("lexicon directory /nonexistent/lexicon cannot be read"), "\(ingest.stderr)")
+        // Refused before the database is touched: no empty annals.sqlite left behind.
+        #expect(!FileManager.default.fileExists(atPath: standalone.path("annals.sqlite")))
+        let daemon = try standalone.run("daemon", "--once", "--watch", "seeds", "--db", "daemon.sqlite",
+                                        environment: ["ANNALS_LEXICON": "/nonexistent/lexicon"])
+        #expect(daemon.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: standalone.path("daemon.sqlite")))
     }
 }
